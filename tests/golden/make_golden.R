@@ -1,0 +1,247 @@
+# Golden values for `itp-analyze survival`, computed by R's survival package (3.x).
+#
+#   Rscript tests/golden/make_golden.R        (from the repository root)
+#
+# Writes tests/golden/data/<dataset>.csv, tests/golden/expected/<case>.json (the CLI's JSON shape,
+# DESIGN.md section 4) and tests/golden/cases.json (each case's CLI arguments). Deterministic:
+# re-running it rewrites the same bytes. tests/native/test_golden_r.cpp replays every case
+# through the core and compares every field at 1e-9 relative.
+#
+# Every expected value is taken from the data as read back from the CSV we wrote, so R and the
+# core see the same numbers. The functions above the `main` guard are also used by
+# tests/crosscheck/crosscheck.R (which sources this file).
+#
+# What each field is, in R's terms (fit = survfit(Surv(time, event) ~ group, conf.type, conf.int)):
+#   table      rows of fit (every distinct time, censorings included; timefix applied);
+#              std_err = summary(fit, censored = TRUE)$std.err, the standard error of S.
+#   median     print.survfit's median, LCL, UCL (summary(fit)$table); null = not reached.
+#   quantiles  quantile(fit, c(.25, .75)) with its lower and upper limits.
+#   at_times   summary(fit, times = times, extend = FALSE) (empty when every time is past the
+#              group's last time: R then has no row for that curve).
+#   test       survdiff(Surv(time, event) ~ group [+ strata(s)], rho) on the rows whose strata
+#              cell is present; df = (#groups with expected > 0) - 1; observed and expected are
+#              summed over strata.
+#   follow_up  print.survfit's median of survfit(Surv(time, 1 - event) ~ 1), same conf options.
+# `risk_table` is left out of the expected JSON: the comparison checks only the fields written
+# here (extra fields in the core's answer are allowed).
+
+suppressPackageStartupMessages({
+  library(survival)
+  library(jsonlite)
+})
+invisible(Sys.setlocale("LC_COLLATE", "C"))
+
+# ---- reading what the core reads -----------------------------------------------------------
+
+read_csv_as_core <- function(path) {
+  read.csv(path, colClasses = "character", na.strings = "", check.names = FALSE,
+           stringsAsFactors = FALSE)
+}
+
+is_number_text <- function(x) !is.na(suppressWarnings(as.numeric(x)))
+
+# The core orders groups as factor levels under LC_COLLATE=C, numerically when every value is a
+# number.
+group_levels <- function(values) {
+  u <- unique(values[!is.na(values)])
+  if (length(u) > 0 && all(is_number_text(u))) u[order(as.numeric(u))] else sort(u, method = "radix")
+}
+
+# ---- JSON helpers ------------------------------------------------------------------------------
+
+finite_or_na <- function(x) {
+  x <- as.numeric(x)
+  x[!is.finite(x)] <- NA_real_
+  x
+}
+arr <- function(x) I(finite_or_na(x))          # always a JSON array, NA/NaN/Inf -> null
+num <- function(x) if (length(x) == 0) NA_real_ else finite_or_na(x)[1]
+
+to_json_text <- function(x) {
+  toJSON(x, auto_unbox = TRUE, digits = NA, na = "null", null = "null", pretty = TRUE)
+}
+
+# ---- R's answers -------------------------------------------------------------------------------
+
+eight_arrays <- function(s, n_rows) {
+  has_ci <- !is.null(s$lower)
+  list(time = arr(s$time), n_risk = arr(s$n.risk), n_event = arr(s$n.event),
+       n_censor = arr(s$n.censor), surv = arr(s$surv), std_err = arr(s$std.err),
+       lower = arr(if (has_ci) s$lower else rep(NA_real_, n_rows)),
+       upper = arr(if (has_ci) s$upper else rep(NA_real_, n_rows)))
+}
+
+empty_arrays <- function() {
+  e <- I(numeric(0))
+  list(time = e, n_risk = e, n_event = e, n_censor = e, surv = e, std_err = e, lower = e,
+       upper = e)
+}
+
+# print.survfit's median and its limits for a one-curve fit.
+median_of <- function(fit1) {
+  tab <- summary(fit1)$table
+  lcl <- grep("LCL$", names(tab))
+  ucl <- grep("UCL$", names(tab))
+  list(estimate = num(tab[["median"]]),
+       lower = if (length(lcl)) num(tab[[lcl]]) else NA_real_,
+       upper = if (length(ucl)) num(tab[[ucl]]) else NA_real_)
+}
+
+quantiles_of <- function(fit1, probs = c(0.25, 0.75)) {
+  q <- quantile(fit1, probs)
+  if (!is.list(q)) q <- list(quantile = q)   # conf.type "none": no limits
+  lapply(seq_along(probs), function(k) {
+    list(probability = probs[k], estimate = num(q$quantile[k]),
+         lower = if (is.null(q$lower)) NA_real_ else num(q$lower[k]),
+         upper = if (is.null(q$upper)) NA_real_ else num(q$upper[k]))
+  })
+}
+
+at_times_of <- function(fit1, times) {
+  if (length(times) == 0) return(empty_arrays())
+  s <- tryCatch(summary(fit1, times = times, extend = FALSE), error = function(e) NULL)
+  if (is.null(s) || length(s$time) == 0) return(empty_arrays())
+  eight_arrays(s, length(s$time))
+}
+
+# One case: `d` holds character columns as read from the CSV; the options are the CLI's.
+# Returns the list that serialises to the CLI's JSON document.
+r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = "log",
+                       conf_level = 0.95, times = numeric(0), rho = 0, data_row_offset = 1) {
+  y_time <- as.numeric(d[[time]])
+  y_event <- as.numeric(d[[event]])
+  grouped <- !is.null(group)
+  g_text <- if (grouped) d[[group]] else rep("all", nrow(d))
+  levs <- group_levels(g_text)
+  g <- factor(g_text, levels = levs)
+  frame <- data.frame(time = y_time, status = y_event, g = g)
+
+  fit <- survfit(Surv(time, status) ~ g, data = frame, conf.type = conf_type,
+                 conf.int = conf_level)
+  groups <- lapply(seq_along(levs), function(i) {
+    fit1 <- if (is.null(fit$strata)) fit else fit[i]
+    s_all <- summary(fit1, censored = TRUE)
+    in_group <- frame$g == levs[i]
+    list(name = levs[i], n = sum(in_group), events = sum(frame$status[in_group]),
+         table = eight_arrays(s_all, length(s_all$time)),
+         median = median_of(fit1),
+         quantiles = quantiles_of(fit1),
+         at_times = at_times_of(fit1, times))
+  })
+
+  result <- list(conf_type = conf_type, conf_level = conf_level, groups = groups)
+  warnings <- list()
+
+  if (grouped) {
+    keep <- rep(TRUE, nrow(d))
+    if (!is.null(strata)) {
+      keep <- !is.na(d[[strata]])
+      for (r in which(!keep)) {
+        warnings[[length(warnings) + 1]] <- list(row = r + data_row_offset, column = strata)
+      }
+    }
+    tf <- frame[keep, ]
+    tf$g <- droplevels(tf$g)
+    if (!is.null(strata)) tf$s <- d[[strata]][keep]
+    formula <- if (is.null(strata)) Surv(time, status) ~ g else Surv(time, status) ~ g + strata(s)
+    sd <- tryCatch(survdiff(formula, data = tf, rho = rho), error = function(e) NULL)
+    if (!is.null(sd)) {
+      observed <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
+      expected <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
+      df <- sum(expected > 0) - 1
+      result$test <- list(
+        method = if (rho == 0) "log-rank" else "Harrington-Fleming", rho = rho,
+        chisq = num(sd$chisq), df = df,
+        p = num(pchisq(sd$chisq, df, lower.tail = FALSE)),
+        groups = I(levels(tf$g)), observed = arr(observed), expected = arr(expected))
+    }
+  }
+
+  reverse <- survfit(Surv(time, 1 - status) ~ 1, data = frame, conf.type = conf_type,
+                     conf.int = conf_level)
+  fu <- median_of(reverse)
+  result$follow_up <- list(method = "reverse Kaplan-Meier", median = fu$estimate,
+                           lower = fu$lower, upper = fu$upper)
+  list(ok = TRUE, survival = result, warnings = I(warnings))
+}
+
+# ---- the golden cases --------------------------------------------------------------------------
+
+golden_datasets <- function() {
+  lung <- survival::lung
+  veteran <- survival::veteran
+  gehan <- MASS::gehan
+  list(
+    aml = data.frame(time = survival::aml$time, status = survival::aml$status,
+                     x = as.character(survival::aml$x)),
+    # status 1/2 in R's data set becomes 0/1; ph.ecog is empty where R has NA (one row).
+    lung = data.frame(time = lung$time, status = lung$status - 1, sex = lung$sex,
+                      ph.ecog = lung$ph.ecog, check.names = FALSE),
+    ovarian = data.frame(futime = survival::ovarian$futime, fustat = survival::ovarian$fustat,
+                         rx = survival::ovarian$rx),
+    veteran = data.frame(time = veteran$time, status = veteran$status, trt = veteran$trt,
+                         celltype = as.character(veteran$celltype)),
+    gehan = data.frame(time = gehan$time, cens = gehan$cens, treat = as.character(gehan$treat))
+  )
+}
+
+# Times lists mix a time before the first event, exact event times and times past a group's end.
+golden_cases <- function() {
+  case <- function(name, input, time, event, group = NULL, strata = NULL, conf_type = "log",
+                   conf_level = 0.95, times = numeric(0), rho = 0) {
+    list(case = name, input = paste0("data/", input, ".csv"), time = time, event = event,
+         group = group, strata = strata, conf_type = conf_type, conf_level = conf_level,
+         times = times, rho = rho)
+  }
+  list(
+    case("aml_x", "aml", "time", "status", group = "x",
+         times = c(4, 9, 12, 30, 48, 60, 200)),
+    case("aml_all_loglog_90", "aml", "time", "status", conf_type = "log-log", conf_level = 0.9,
+         times = c(0, 5, 8, 161, 170)),
+    case("lung_sex_plain_99_rho1", "lung", "time", "status", group = "sex", conf_type = "plain",
+         conf_level = 0.99, times = c(0, 5, 180, 365, 730, 1000, 1022, 1100), rho = 1),
+    case("lung_sex_strata_ecog_logit", "lung", "time", "status", group = "sex",
+         strata = "ph.ecog", conf_type = "logit", times = c(1, 11, 100, 500, 800, 900)),
+    case("lung_all_log_90", "lung", "time", "status", conf_level = 0.9,
+         times = c(100, 365, 1022)),
+    case("ovarian_rx_arcsin", "ovarian", "futime", "fustat", group = "rx", conf_type = "arcsin",
+         times = c(50, 59, 365, 638, 1000, 1300)),
+    case("veteran_trt_none", "veteran", "time", "status", group = "trt", conf_type = "none",
+         times = c(0.5, 1, 100, 553, 999, 1000)),
+    case("veteran_celltype_loglog_rho_half", "veteran", "time", "status", group = "celltype",
+         conf_type = "log-log", conf_level = 0.99, times = c(1, 30, 90, 250, 600), rho = 0.5),
+    case("gehan_treat", "gehan", "time", "cens", group = "treat",
+         times = c(0, 1, 6, 10, 23, 35)),
+    case("gehan_treat_logit_rho1", "gehan", "time", "cens", group = "treat",
+         conf_type = "logit", conf_level = 0.9, times = c(2, 7, 22, 34), rho = 1)
+  )
+}
+
+write_csv_plain <- function(df, path) {
+  write.csv(df, path, row.names = FALSE, na = "", quote = FALSE)
+}
+
+main <- function() {
+  root <- "tests/golden"
+  if (!dir.exists(root)) stop("run from the repository root: Rscript tests/golden/make_golden.R")
+  dir.create(file.path(root, "data"), showWarnings = FALSE)
+  dir.create(file.path(root, "expected"), showWarnings = FALSE)
+
+  for (name in names(golden_datasets())) {
+    write_csv_plain(golden_datasets()[[name]], file.path(root, "data", paste0(name, ".csv")))
+  }
+  cases <- golden_cases()
+  for (cs in cases) {
+    d <- read_csv_as_core(file.path(root, cs$input))
+    expected <- r_expected(d, cs$time, cs$event, cs$group, cs$strata, cs$conf_type,
+                           cs$conf_level, cs$times, cs$rho)
+    writeLines(to_json_text(expected), file.path(root, "expected", paste0(cs$case, ".json")))
+  }
+  listing <- lapply(cases, function(cs) { cs$times <- I(cs$times); cs })
+  writeLines(to_json_text(listing), file.path(root, "cases.json"))
+  cat(sprintf("wrote %d golden cases\n", length(cases)))
+  gehan <- fromJSON(file.path(root, "expected", "gehan_treat.json"))
+  cat(sprintf("gehan log-rank chisq = %.5f (reference 16.79294)\n", gehan$survival$test$chisq))
+}
+
+if (sys.nframe() == 0L) main()
