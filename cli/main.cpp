@@ -1,0 +1,175 @@
+// itp-analyze: the core's JSON API on the command line, for scripting, for testing the core
+// without a browser, and for benchmarks. It prints exactly what the wasm module's run() returns.
+//
+//   itp-analyze survival --input FILE --time COL --event COL [--group COL] [--strata COL]
+//                        [--conf-type log] [--conf-level 0.95] [--times 6,12,24] [--rho 0]
+//   itp-analyze run REQUEST.json [--input FILE]...
+//   itp-analyze version
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/api/json_output.hpp"
+#include "core/api/workspace.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage:
+  itp-analyze survival --input FILE --time COL --event COL [--group COL] [--strata COL]
+                       [--conf-type log|log-log|plain|logit|arcsin|none] [--conf-level 0.95]
+                       [--times 6,12,24] [--risk-times 0,6,12] [--rho 0]
+                       [--event-values dead,2 --censor-values alive,1] [--delimiter ,|;|tab]
+  itp-analyze run REQUEST.json [--input FILE]...   (each FILE loaded as a table named by its stem)
+  itp-analyze version
+Prints one JSON document; exit status 0 when "ok" is true, 1 when false, 2 on a usage error.
+)";
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::cerr << "itp-analyze: " << message << "\n\n" << kUsage;
+  std::exit(2);
+}
+
+struct Arguments {
+  std::string command;
+  std::vector<std::string> positional;
+  std::multimap<std::string, std::string> options;
+
+  std::string option(const std::string& name, const std::string& fallback = "") const {
+    auto it = options.find(name);
+    return it == options.end() ? fallback : it->second;
+  }
+  bool has(const std::string& name) const { return options.count(name) > 0; }
+};
+
+Arguments parse_arguments(int argc, char** argv) {
+  if (argc < 2) usage_error("no command given");
+  Arguments args;
+  args.command = argv[1];
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.rfind("--", 0) == 0) {
+      if (i + 1 >= argc) usage_error("option " + a + " needs a value");
+      args.options.emplace(a.substr(2), argv[++i]);
+    } else {
+      args.positional.push_back(a);
+    }
+  }
+  return args;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) usage_error("cannot open " + path);
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  bytes.resize(static_cast<std::size_t>(in.tellg()));
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return bytes;
+}
+
+std::string base_name(const std::string& path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string stem(const std::string& path) {
+  const std::string base = base_name(path);
+  const std::size_t dot = base.find_last_of('.');
+  return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ',')) parts.push_back(part);
+  return parts;
+}
+
+itp::Json number_list(const std::string& option, const std::string& text) {
+  itp::Json list = itp::Json::array();
+  for (const std::string& part : split_commas(text)) {
+    char* end = nullptr;
+    const double value = std::strtod(part.c_str(), &end);
+    if (part.empty() || *end != '\0') usage_error("--" + option + " takes numbers like 6,12,24");
+    list.push_back(value);
+  }
+  return list;
+}
+
+double number_option(const Arguments& args, const std::string& name) {
+  const std::string text = args.option(name);
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0') usage_error("--" + name + " takes a number");
+  return value;
+}
+
+// Loads one file into the workspace; on failure prints the error response and exits.
+void load(itp::Workspace& workspace, const std::string& path, const std::string& delimiter) {
+  itp::Json request{{"type", "load_table"}, {"name", stem(path)}, {"file", base_name(path)}};
+  if (!delimiter.empty()) request["delimiter"] = delimiter;
+  const std::string response = workspace.load_table(request.dump(), read_file(path));
+  if (itp::Json::parse(response)["ok"] != true) {
+    std::cout << response << "\n";
+    std::exit(1);
+  }
+}
+
+int print_response(const std::string& response) {
+  std::cout << response << "\n";
+  return itp::Json::parse(response)["ok"] == true ? 0 : 1;
+}
+
+itp::Json survival_request(const Arguments& args) {
+  for (const char* required : {"input", "time", "event"})
+    if (!args.has(required)) usage_error(std::string("survival needs --") + required);
+  itp::Json request{{"type", "survival"},
+                    {"table", stem(args.option("input"))},
+                    {"time", args.option("time")},
+                    {"event", args.option("event")}};
+  if (args.has("group")) request["group"] = args.option("group");
+  if (args.has("strata")) request["strata"] = args.option("strata");
+  if (args.has("conf-type")) request["conf_type"] = args.option("conf-type");
+  if (args.has("conf-level")) request["conf_level"] = number_option(args, "conf-level");
+  if (args.has("times")) request["times"] = number_list("times", args.option("times"));
+  if (args.has("risk-times")) request["risk_times"] = number_list("risk-times", args.option("risk-times"));
+  if (args.has("rho")) request["rho"] = number_option(args, "rho");
+  if (args.has("event-values")) request["event_values"] = split_commas(args.option("event-values"));
+  if (args.has("censor-values")) request["censor_values"] = split_commas(args.option("censor-values"));
+  return request;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Arguments args = parse_arguments(argc, argv);
+  itp::Workspace workspace;
+
+  if (args.command == "version") return print_response(workspace.run(R"({"type":"version"})"));
+
+  if (args.command == "survival") {
+    const itp::Json request = survival_request(args);
+    load(workspace, args.option("input"), args.option("delimiter"));
+    return print_response(workspace.run(request.dump()));
+  }
+
+  if (args.command == "run") {
+    if (args.positional.size() != 1) usage_error("run takes one REQUEST.json file");
+    for (auto [it, end] = args.options.equal_range("input"); it != end; ++it)
+      load(workspace, it->second, args.option("delimiter"));
+    return print_response(workspace.run(read_file(args.positional[0])));
+  }
+
+  if (args.command == "--help" || args.command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  usage_error("unknown command \"" + args.command + "\"");
+}

@@ -1,0 +1,32 @@
+#pragma once
+// The "survival" request: which table and columns, and how to summarise them.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/api/json_output.hpp"
+#include "core/survival/confidence_band.hpp"
+
+namespace itp {
+
+struct SurvivalRequest {
+  std::string table;
+  std::string time_column;
+  std::string event_column;
+  std::optional<std::string> group_column;
+  std::optional<std::string> strata_column;
+  ConfType conf_type = ConfType::log;
+  double conf_level = 0.95;
+  std::vector<double> times;                     // for at_times, as summary(fit, times =)
+  std::optional<std::vector<double>> risk_times; // for the risk table; default: axis ticks
+  double rho = 0;
+  // Cell values meaning "event" and "censored" when the column uses its own codes
+  // (compared without letter case or surrounding spaces). Empty: 1/0, yes/no, ...
+  std::vector<std::string> event_values;
+  std::vector<std::string> censor_values;
+};
+
+// Validates and reads the request; throws InputError (code "bad_request") naming the field.
+SurvivalRequest parse_survival_request(const Json& request);
+
+}  // namespace itp

@@ -1,0 +1,253 @@
+#include "core/api/survival_rows.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+#include "core/io/cell_values.hpp"
+#include "core/survival/event_counts.hpp"
+
+namespace itp {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool same_text_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::size_t require_column(const TextTable& table, const std::string& name, const char* role) {
+  const std::size_t index = table.column_index(name);
+  if (index != TextTable::npos) return index;
+  std::string available;
+  for (const std::string& h : table.header()) available += (available.empty() ? "" : ", ") + h;
+  throw InputError({"unknown_column",
+                    std::string("the ") + role + " column \"" + name + "\" is not in " +
+                        table.file() + "; its columns are: " + available,
+                    table.file(), 1, name});
+}
+
+// Labels of a grouping column, numbered as met, then renumbered in R's factor order: numeric
+// order when every label is a number, else byte order (R's sort under LC_COLLATE=C).
+class LabelSet {
+ public:
+  std::uint32_t index_of(std::string_view label) {
+    if (!labels_.empty() && label == last_label_) return last_index_;
+    auto it = index_.find(label);
+    if (it == index_.end()) {
+      it = index_.emplace(std::string(label), static_cast<std::uint32_t>(labels_.size())).first;
+      labels_.emplace_back(label);
+    }
+    last_label_ = it->first;
+    last_index_ = it->second;
+    return it->second;
+  }
+
+  // Sorts the labels; returns old index -> new index.
+  std::vector<std::uint32_t> sort(std::vector<std::string>& sorted_labels) const {
+    std::vector<std::uint32_t> order(labels_.size());
+    std::iota(order.begin(), order.end(), 0);
+    bool all_numbers = true;
+    std::vector<double> values(labels_.size());
+    for (std::size_t i = 0; i < labels_.size(); ++i) {
+      auto v = parse_number(labels_[i]);
+      all_numbers = all_numbers && v.has_value();
+      values[i] = v.value_or(0);
+    }
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      if (all_numbers && values[a] != values[b]) return values[a] < values[b];
+      return labels_[a] < labels_[b];
+    });
+    std::vector<std::uint32_t> new_index(labels_.size());
+    sorted_labels.clear();
+    for (std::size_t rank = 0; rank < order.size(); ++rank) {
+      new_index[order[rank]] = static_cast<std::uint32_t>(rank);
+      sorted_labels.push_back(labels_[order[rank]]);
+    }
+    return new_index;
+  }
+
+ private:
+  std::vector<std::string> labels_;
+  std::map<std::string, std::uint32_t, std::less<>> index_;
+  std::string_view last_label_;
+  std::uint32_t last_index_ = 0;
+};
+
+// Event cells: 1 event, 0 censored, 2 the number 2 (resolved once the whole column is seen),
+// -1 unreadable.
+constexpr std::int8_t kCodedTwo = 2;
+constexpr std::int8_t kUnreadable = -1;
+
+std::int8_t read_event(std::string_view cell, const SurvivalRequest& request) {
+  if (!request.event_values.empty()) {
+    const std::string_view value = trim(cell);
+    for (const std::string& e : request.event_values)
+      if (same_text_ignoring_case(value, trim(e))) return 1;
+    for (const std::string& c : request.censor_values)
+      if (same_text_ignoring_case(value, trim(c))) return 0;
+    return kUnreadable;
+  }
+  switch (parse_event_code(cell)) {
+    case EventCode::event: return 1;
+    case EventCode::censored: return 0;
+    case EventCode::invalid: break;
+  }
+  auto number = parse_number(cell);
+  return number && *number == 2 ? kCodedTwo : kUnreadable;
+}
+
+Problem cell_problem(const TextTable& table, std::size_t record, const std::string& column,
+                     std::string code, std::string message) {
+  return {std::move(code), std::move(message), table.file(), TextTable::spreadsheet_row(record),
+          column};
+}
+
+}  // namespace
+
+SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& request,
+                                ProblemLog& log) {
+  std::vector<std::size_t> columns = {require_column(table, request.time_column, "time"),
+                                      require_column(table, request.event_column, "event")};
+  const bool has_group = request.group_column.has_value();
+  const bool has_strata = request.strata_column.has_value();
+  if (has_group) columns.push_back(require_column(table, *request.group_column, "group"));
+  if (has_strata) columns.push_back(require_column(table, *request.strata_column, "strata"));
+  const std::size_t group_cell = 2, strata_cell = has_group ? 3 : 2;
+
+  SurvivalRows rows;
+  rows.rows_read = table.record_count();
+  rows.time.reserve(table.record_count());
+  rows.event.reserve(table.record_count());
+  rows.group.reserve(table.record_count());
+  if (has_strata) rows.stratum.reserve(table.record_count());
+
+  std::vector<std::int8_t> event_codes;
+  event_codes.reserve(table.record_count());
+  std::vector<std::size_t> record_of_row;  // kept only for rows whose event cell says 2
+  LabelSet groups, strata;
+  std::vector<std::string_view> cells;
+  std::string scratch;
+  auto exclude = [&](std::size_t record, const std::string& column, const char* code,
+                     std::string message) {
+    ++rows.excluded[code];
+    log.add(cell_problem(table, record, column, code, std::move(message)));
+  };
+
+  for (std::size_t record = 0; record < table.record_count(); ++record) {
+    table.split_record(record, columns, cells, scratch);
+    const std::string_view time_cell = cells[0];
+    if (is_missing_marker(time_cell)) {
+      exclude(record, request.time_column, "missing_time",
+              "no time in this row, so it is left out of the analysis");
+      continue;
+    }
+    const std::optional<double> time = parse_number(time_cell);
+    if (!time) {
+      exclude(record, request.time_column, "invalid_time",
+              "\"" + std::string(trim(time_cell)) +
+                  "\" is not a number of days, weeks or months; this row is left out");
+      continue;
+    }
+    if (*time < 0)
+      throw InputError(cell_problem(
+          table, record, request.time_column, "negative_time",
+          "the time " + std::string(trim(time_cell)) +
+              " is negative: a survival time cannot be. Two dates may have been swapped; "
+              "correct this row and load the file again"));
+    const std::string_view event_cell = cells[1];
+    if (is_missing_marker(event_cell)) {
+      exclude(record, request.event_column, "missing_event",
+              "no event status in this row, so it is left out of the analysis");
+      continue;
+    }
+    const std::int8_t code = read_event(event_cell, request);
+    if (code == kUnreadable) {
+      exclude(record, request.event_column, "invalid_event",
+              "\"" + std::string(trim(event_cell)) +
+                  "\" is not an event status (1/0, yes/no, true/false, oui/non); this row is "
+                  "left out");
+      continue;
+    }
+    std::uint32_t group = 0;
+    if (has_group) {
+      const std::string_view label = trim(cells[group_cell]);
+      if (is_missing_marker(label)) {
+        exclude(record, *request.group_column, "missing_group",
+                "no group in this row, so it is left out of the curves and the test");
+        continue;
+      }
+      group = groups.index_of(label);
+    }
+    if (has_strata) {
+      const std::string_view label = trim(cells[strata_cell]);
+      if (is_missing_marker(label)) {
+        ++rows.excluded_from_test;
+        log.add(cell_problem(table, record, *request.strata_column, "missing_strata",
+                             "no stratum in this row: it stays in the curves but is left out "
+                             "of the test"));
+        rows.stratum.push_back(kNoCurve);
+      } else {
+        rows.stratum.push_back(strata.index_of(label));
+      }
+    }
+    if (code == kCodedTwo) record_of_row.push_back(record);
+    rows.time.push_back(*time);
+    event_codes.push_back(code);
+    rows.group.push_back(group);
+  }
+
+  // An event column of 1s and 2s only is read as R's Surv reads it: 2 = event, 1 = censored.
+  // Where 0 also occurs, a 2 is an unreadable status.
+  const bool any_two = !record_of_row.empty();
+  const bool any_zero = std::find(event_codes.begin(), event_codes.end(), 0) != event_codes.end();
+  if (any_two && !any_zero) {
+    log.add({"event_coded_1_2",
+             "the event column \"" + request.event_column +
+                 "\" holds only 1 and 2: read as 2 = event, 1 = censored, as R's Surv() does",
+             table.file(), std::nullopt, request.event_column});
+    for (std::int8_t& c : event_codes) c = c == kCodedTwo ? 1 : 0;
+  } else if (any_two) {
+    std::size_t kept = 0, next_two = 0;
+    for (std::size_t i = 0; i < event_codes.size(); ++i) {
+      if (event_codes[i] == kCodedTwo) {
+        exclude(record_of_row[next_two++], request.event_column, "invalid_event",
+                "\"2\" is not an event status where the column also uses 0 and 1; this row is "
+                "left out");
+        continue;
+      }
+      rows.time[kept] = rows.time[i];
+      rows.group[kept] = rows.group[i];
+      if (has_strata) rows.stratum[kept] = rows.stratum[i];
+      event_codes[kept++] = event_codes[i];
+    }
+    rows.time.resize(kept);
+    rows.group.resize(kept);
+    if (has_strata) rows.stratum.resize(kept);
+    event_codes.resize(kept);
+  }
+  rows.event.assign(event_codes.begin(), event_codes.end());
+
+  if (has_group) {
+    const std::vector<std::uint32_t> renumber = groups.sort(rows.group_names);
+    for (std::uint32_t& g : rows.group) g = renumber[g];
+  } else {
+    rows.group_names = {"all"};
+  }
+  if (has_strata) {
+    const std::vector<std::uint32_t> renumber = strata.sort(rows.strata_names);
+    for (std::uint32_t& s : rows.stratum)
+      if (s != kNoCurve) s = renumber[s];
+  }
+  return rows;
+}
+
+}  // namespace itp

@@ -1,0 +1,142 @@
+#include "core/api/workspace.hpp"
+
+#include <exception>
+
+#include "core/api/json_output.hpp"
+#include "core/api/survival_report.hpp"
+#include "core/api/survival_request.hpp"
+#include "core/api/survival_rows.hpp"
+#include "core/io/problem_log.hpp"
+
+namespace itp {
+namespace {
+
+Problem plain_problem(std::string code, std::string message) {
+  return {std::move(code), std::move(message), "", std::nullopt, std::nullopt};
+}
+
+Json parse_request(std::string_view request_json) {
+  Json request = Json::parse(request_json, nullptr, /*allow_exceptions=*/false);
+  if (request.is_discarded())
+    throw InputError(plain_problem("invalid_json", "the request is not valid JSON"));
+  if (!request.is_object() || !request.contains("type") || !request["type"].is_string())
+    throw InputError(plain_problem(
+        "bad_request", "a request is a JSON object with a \"type\" (for example \"survival\")"));
+  return request;
+}
+
+std::string text_field(const Json& request, const char* field) {
+  if (!request.contains(field) || !request[field].is_string() ||
+      request[field].get<std::string>().empty())
+    throw InputError(plain_problem("bad_request", std::string("the request needs \"") + field +
+                                                      "\" (a non-empty text)"));
+  return request[field].get<std::string>();
+}
+
+// Runs `handler` and turns every exception into the error response: nothing crosses the API.
+template <typename Handler>
+std::string guarded(Handler handler) {
+  try {
+    return handler();
+  } catch (const InputError& e) {
+    return error_response(e.problem());
+  } catch (const std::bad_alloc&) {
+    return error_response(plain_problem(
+        "out_of_memory", "the data are too large for the memory available to this page"));
+  } catch (const std::exception& e) {
+    return error_response(plain_problem("internal_error", std::string("internal error: ") + e.what()));
+  } catch (...) {
+    return error_response(plain_problem("internal_error", "internal error"));
+  }
+}
+
+Json table_summary(const TextTable& table) {
+  Json j;
+  j["name"] = table.name();
+  j["file"] = table.file();
+  j["rows"] = table.record_count();
+  j["columns"] = table.header();
+  j["delimiter"] = std::string(1, table.delimiter());
+  return j;
+}
+
+}  // namespace
+
+// The handlers need the workspace's tables; this class is their one friend.
+class RequestDispatch {
+ public:
+  static std::string survival(Workspace& ws, const Json& json) {
+    const SurvivalRequest request = parse_survival_request(json);
+    const TextTable& table = find_table(ws, request.table);
+    ProblemLog log;
+    for (const Problem& p : table.warnings()) log.add(p);
+    const SurvivalRows rows = read_survival_rows(table, request, log);
+    Json response;
+    response["ok"] = true;
+    response["survival"] = survival_report(rows, request, log);
+    response["warnings"] = problems_to_json(log.problems());
+    return serialize(response);
+  }
+
+  static const TextTable& find_table(const Workspace& ws, const std::string& name) {
+    auto it = ws.tables_.find(name);
+    if (it != ws.tables_.end()) return it->second;
+    std::string loaded;
+    for (const auto& [n, t] : ws.tables_) loaded += (loaded.empty() ? "" : ", ") + n;
+    throw InputError(plain_problem(
+        "unknown_table", "no table named \"" + name + "\" is loaded" +
+                             (loaded.empty() ? "; load a file first" : " (loaded: " + loaded + ")")));
+  }
+
+  static std::string load(Workspace& ws, const Json& json, std::string bytes) {
+    if (json["type"] != "load_table")
+      throw InputError(plain_problem("bad_request", "load_table takes a load_table request"));
+    const std::string name = text_field(json, "name");
+    const std::string file = json.contains("file") && json["file"].is_string()
+                                 ? json["file"].get<std::string>()
+                                 : name;
+    TextReadOptions options;
+    if (json.contains("delimiter") && json["delimiter"].is_string()) {
+      const std::string d = json["delimiter"].get<std::string>();
+      if (d == "tab" || d == "\t") options.delimiter = '\t';
+      else if (d == "," || d == ";") options.delimiter = d[0];
+      else throw InputError(plain_problem("bad_request", "\"delimiter\" must be \",\", \";\" or \"tab\""));
+    }
+    TextTable table = read_text_table(name, file, std::move(bytes), options);
+    Json response;
+    response["ok"] = true;
+    response["table"] = table_summary(table);
+    response["warnings"] = problems_to_json(table.warnings());
+    ws.tables_.insert_or_assign(name, std::move(table));
+    return serialize(response);
+  }
+};
+
+std::string Workspace::run(std::string_view request_json) {
+  return guarded([&] {
+    const Json request = parse_request(request_json);
+    const std::string type = request["type"].get<std::string>();
+    if (type == "version") {
+      Json response;
+      response["ok"] = true;
+      response["version"] = ITP_VERSION;
+      response["reference"] = "R survival 3.x (survfit, summary.survfit, survdiff)";
+      return serialize(response);
+    }
+    if (type == "survival") return RequestDispatch::survival(*this, request);
+    if (type == "load_table")
+      throw InputError(plain_problem("bad_request",
+                                     "load_table carries the file's bytes: call load_table, not run"));
+    throw InputError(plain_problem(
+        "unknown_request_type",
+        "unknown request type \"" + type + "\"; known: version, load_table, survival"));
+  });
+}
+
+std::string Workspace::load_table(std::string_view request_json, std::string bytes) {
+  return guarded([&] {
+    return RequestDispatch::load(*this, parse_request(request_json), std::move(bytes));
+  });
+}
+
+}  // namespace itp

@@ -1,0 +1,28 @@
+#pragma once
+// The one entry point of the core: JSON requests in, JSON responses out, over a workspace of
+// loaded tables. The CLI and the wasm module both call exactly this, so they answer alike.
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "core/io/text_table.hpp"
+
+namespace itp {
+
+class Workspace {
+ public:
+  // Runs one request ({"type": "survival" | "describe_table" | "version" | ...}). Never throws:
+  // every failure comes back as {"ok": false, "error": {"code", "message", ...}}.
+  std::string run(std::string_view request_json);
+
+  // Loads raw CSV/TSV bytes as a table: request {"type": "load_table", "name": "aml",
+  // "file": "aml.csv", "delimiter": optional}. Bytes travel beside the JSON so a large file is
+  // never re-encoded. Replaces a table of the same name. Never throws.
+  std::string load_table(std::string_view request_json, std::string bytes);
+
+ private:
+  std::map<std::string, TextTable, std::less<>> tables_;
+  friend class RequestDispatch;
+};
+
+}  // namespace itp

@@ -1,0 +1,62 @@
+#pragma once
+// A delimited text table (CSV, TSV, semicolon CSV) held as its UTF-8 text plus the byte offset
+// of each record, so that a file of 1e7 rows costs 8 bytes a row beyond its own text. Cells are
+// cut out of a record on demand; nothing is copied until a column is read.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/io/problem.hpp"
+
+namespace itp {
+
+struct TextReadOptions {
+  char delimiter = 0;  // 0: detect among ',', ';' and tab
+};
+
+class TextTable {
+ public:
+  const std::string& name() const { return name_; }
+  const std::string& file() const { return file_; }
+  char delimiter() const { return delimiter_; }
+  const std::vector<std::string>& header() const { return header_; }
+  std::size_t record_count() const { return record_starts_.size(); }
+  // The row a spreadsheet shows for a data record (header = 1). A quoted cell spanning
+  // several lines is still one record, one row.
+  static std::size_t spreadsheet_row(std::size_t record) { return record + 2; }
+  // Problems that did not stop the reading (ragged rows, header without data, ...).
+  const std::vector<Problem>& warnings() const { return warnings_; }
+
+  // Index of the column whose header is exactly `name`, or npos.
+  std::size_t column_index(std::string_view name) const;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  // Fills cells[i] with the text of column columns[i] of `record`: quotes removed, doubled quotes
+  // undone, surrounding spaces kept. A column beyond the end of a short record gives "".
+  // Views point into the table or into `scratch`, and stay valid until the next call with the
+  // same scratch.
+  void split_record(std::size_t record, const std::vector<std::size_t>& columns,
+                    std::vector<std::string_view>& cells, std::string& scratch) const;
+
+ private:
+  friend TextTable read_text_table(std::string, std::string, std::string, TextReadOptions);
+  std::string name_;
+  std::string file_;
+  std::string text_;  // UTF-8, without BOM
+  char delimiter_ = ',';
+  std::vector<std::string> header_;
+  std::vector<std::uint64_t> record_starts_;  // byte offset in text_ of each data record
+  std::vector<Problem> warnings_;
+};
+
+// Reads CSV/TSV bytes: detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE with BOM,
+// else Windows-1252) and converts to UTF-8, detects the delimiter, accepts LF, CRLF and CR line
+// ends and RFC 4180 quotes. `name` is the table's name (a file stem), `file` the file name used
+// in messages. Throws InputError for a file that cannot be read as a table (empty, binary,
+// unterminated quote, more than 16,384 columns, a line over 1 MB).
+TextTable read_text_table(std::string name, std::string file, std::string bytes,
+                          TextReadOptions options = {});
+
+}  // namespace itp
