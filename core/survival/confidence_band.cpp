@@ -93,6 +93,7 @@ ConfidenceBand confidence_band(const std::vector<double>& surv,
   if (!(level > 0 && level < 1)) throw std::invalid_argument("confidence level must be in (0, 1)");
   const double z = boost::math::quantile(boost::math::normal(), 1 - (1 - level) / 2);
   ConfidenceBand band;
+  band.type = type;
   band.lower.resize(surv.size());
   band.upper.resize(surv.size());
   for (std::size_t i = 0; i < surv.size(); ++i) {

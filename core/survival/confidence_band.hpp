@@ -14,6 +14,7 @@ std::optional<ConfType> conf_type_from_name(std::string_view name);  // "log", "
 std::string conf_type_name(ConfType type);
 
 struct ConfidenceBand {
+  ConfType type = ConfType::none;
   std::vector<double> lower;
   std::vector<double> upper;
 };

@@ -1,12 +1,14 @@
 #include "core/survival/summary_at_times.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace itp {
 namespace {
 
 // The curve with a row at time 0 in front (S = 1, se = 0, limits 1, no events), as
-// survival::survfit0 adds it, unless the first time is already 0.
+// survival::survfit0 adds it, unless the first time is already 0. Without a band the limits
+// stay NA there too.
 struct CurveFromZero {
   std::vector<double> time, surv, std_err, lower, upper;
   std::vector<std::int64_t> n_risk, n_event, n_censor;
@@ -19,8 +21,9 @@ CurveFromZero from_zero(const KaplanMeier& km, const ConfidenceBand& band) {
     c.time.push_back(0);
     c.surv.push_back(1);
     c.std_err.push_back(0);
-    c.lower.push_back(1);
-    c.upper.push_back(1);
+    const double limit = band.type == ConfType::none ? std::nan("") : 1.0;
+    c.lower.push_back(limit);
+    c.upper.push_back(limit);
     c.n_risk.push_back(km.size() ? km.n_risk.front() : 0);
     c.n_event.push_back(0);
     c.n_censor.push_back(0);
