@@ -1,0 +1,31 @@
+#pragma once
+// Small helpers for tests that build survival data by hand.
+#include <cstdint>
+#include <vector>
+
+#include "core/survival/event_counts.hpp"
+#include "core/survival/time_bins.hpp"
+
+namespace itp::testing {
+
+struct Subject {
+  double time;
+  bool event;
+  std::uint32_t group = 0;
+};
+
+// Tabulates subjects into one curve per group, with the tie rule of survfit.
+inline std::vector<EventCounts> curves_of(const std::vector<Subject>& subjects,
+                                          std::size_t group_count = 1) {
+  std::vector<double> time;
+  std::vector<std::uint8_t> event;
+  std::vector<std::uint32_t> group;
+  for (const Subject& s : subjects) {
+    time.push_back(s.time);
+    event.push_back(s.event ? 1 : 0);
+    group.push_back(s.group);
+  }
+  return tabulate_events(bin_times(time), event, group, group_count);
+}
+
+}  // namespace itp::testing
