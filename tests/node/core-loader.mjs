@@ -1,0 +1,20 @@
+// Loads the REAL wasm build (build/wasm/itp-core.js + .wasm, the files dist/ ships) in Node.
+// The ES6 web/worker build cannot find its .wasm by itself under Node (shared/README.md,
+// trap 4), so the bytes are handed to the factory, as sql.js tests its browser build.
+// ITP_WASM_DIR points the tests at another folder holding the two files (e.g. dist/).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const wasmDir = process.env.ITP_WASM_DIR
+  ? path.resolve(process.env.ITP_WASM_DIR) : path.join(repoRoot, 'build/wasm');
+
+/** @returns {Promise<any>} the emscripten module, with its `Workspace` class */
+export async function loadCore() {
+  const { default: createCore } = await import(pathToFileURL(path.join(wasmDir, 'itp-core.js')));
+  return createCore({ wasmBinary: await readFile(path.join(wasmDir, 'itp-core.wasm')) });
+}
+
+/** The example every test starts from: R's survival::aml. */
+export const amlPath = path.join(repoRoot, 'examples/aml.csv');

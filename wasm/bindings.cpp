@@ -1,0 +1,92 @@
+// The one bridge between JavaScript and the C++ core. Everything the page computes passes here:
+//
+//   click (web/app.js, main thread)
+//    └─ worker.postMessage({id, type: 'run', payload})              shapes: web/protocol.js
+//        └─ web/worker.js (module worker): workspace.run(JSON.stringify(payload))
+//            └─ embind ─► WorkspaceBinding::run (this file) ─► itp::Workspace::run
+//                                                               └─ core/ (CSV, KM, tests)
+//            ◄─ response JSON string ◄──────────────────────────────┘
+//    ◄─ postMessage({id, ok: true, result: JSON.parse(response)})
+//   render (web/app.js, textContent only)
+//
+// The boundary carries strings only (no std::optional, no containers: embind 3.1.6 has no
+// std::optional and emits no TypeScript, so the shapes live as JSDoc in web/protocol.js).
+// Bytes of a file arrive as std::string: embind copies a JS Uint8Array or ArrayBuffer into it
+// byte for byte (EMBIND_STD_STRING_IS_UTF8 only re-encodes JS *strings*), so a CSV is never
+// re-encoded as JSON. Responses go back as UTF-8 std::string and arrive as JS strings.
+//
+// itp::Workspace promises never to throw; a C++ exception that crossed into JS anyway would
+// surface as a bare number (shared/README.md, trap 5), so every call is wrapped regardless.
+#include <emscripten/bind.h>
+
+#include <exception>
+#include <new>
+#include <string>
+#include <utility>
+
+#include "core/api/json_output.hpp"
+#include "core/api/workspace.hpp"
+#include "core/io/problem.hpp"
+
+namespace {
+
+// The core's own error shape (core/api/json_output.hpp), so the page reads one format. If even
+// writing it fails (memory exhausted), a fixed text still keeps the promise of an answer.
+std::string error_response(std::string code, std::string message) noexcept {
+  try {
+    itp::Problem problem;
+    problem.code = std::move(code);
+    problem.message = std::move(message);
+    return itp::error_response(problem);
+  } catch (...) {
+    return R"({"ok":false,"error":{"code":"internal_error","message":"unexpected failure",)"
+           R"("file":null,"row":null,"column":null}})";
+  }
+}
+
+template <typename Call>
+std::string guarded(Call&& call) noexcept {
+  try {
+    return call();
+  } catch (const itp::InputError& e) {
+    try {
+      return itp::error_response(e.problem());
+    } catch (...) {
+      return error_response("internal_error", "unexpected failure");
+    }
+  } catch (const std::bad_alloc&) {
+    return error_response("out_of_memory",
+                          "the browser could not give the calculator enough memory for this "
+                          "input; close other tabs or use the command-line tool");
+  } catch (const std::exception& e) {
+    return error_response("internal_error", e.what());
+  } catch (...) {
+    return error_response("internal_error", "unknown C++ exception");
+  }
+}
+
+// Owns one workspace (the tables loaded so far) for the lifetime of the JS object.
+class WorkspaceBinding {
+ public:
+  std::string run(const std::string& request_json) {
+    return guarded([&] { return workspace_.run(request_json); });
+  }
+
+  // `bytes` is taken by value: embind has already copied it out of the JS heap view, and the
+  // core keeps it as the table's text, so one move avoids a second copy of a large file.
+  std::string load_table(const std::string& request_json, std::string bytes) {
+    return guarded([&] { return workspace_.load_table(request_json, std::move(bytes)); });
+  }
+
+ private:
+  itp::Workspace workspace_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(itp_core) {
+  emscripten::class_<WorkspaceBinding>("Workspace")
+      .constructor<>()
+      .function("run", &WorkspaceBinding::run)
+      .function("loadTable", &WorkspaceBinding::load_table);
+}
