@@ -1,0 +1,155 @@
+#include "core/io/cell_values.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <system_error>
+
+namespace itp {
+namespace {
+
+std::string_view trim_spaces(std::string_view cell) {
+  const std::size_t first = cell.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return cell.substr(first, cell.find_last_not_of(" \t") - first + 1);
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `lower` is written in lower case.
+bool equals_ignoring_case(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (ascii_lower(text[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// What the syntax check learned about a number, for the conversion and its range errors.
+struct NumberShape {
+  bool valid = false;
+  bool has_comma = false;
+  // Roughly log10 of the magnitude: digits before the mark (after leading zeros), minus leading
+  // zeros after it, plus the exponent. Only its sign is used, to tell overflow from underflow.
+  long magnitude = 0;
+};
+
+// [sign] digits [mark digits] [e [sign] digits], with at least one digit before the exponent and
+// '.' or ',' as the mark. Anything else (thousands separators, inner spaces, "inf", hex, trailing
+// text) is not a number a user meant.
+NumberShape check_number_syntax(std::string_view s) {
+  NumberShape shape;
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  std::size_t mantissa_digits = 0;
+  bool seen_nonzero = false;
+  long integer_digits = 0, leading_fraction_zeros = 0;
+  for (; i < s.size() && is_digit(s[i]); ++i, ++mantissa_digits) {
+    seen_nonzero = seen_nonzero || s[i] != '0';
+    if (seen_nonzero) ++integer_digits;
+  }
+  if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+    shape.has_comma = s[i] == ',';
+    for (++i; i < s.size() && is_digit(s[i]); ++i, ++mantissa_digits) {
+      if (!seen_nonzero && s[i] == '0') ++leading_fraction_zeros;
+      seen_nonzero = seen_nonzero || s[i] != '0';
+    }
+  }
+  if (mantissa_digits == 0) return shape;
+  long exponent = 0;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    bool negative = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+    if (i == s.size() || !is_digit(s[i])) return shape;
+    for (; i < s.size() && is_digit(s[i]); ++i) {
+      if (exponent < 100000) exponent = exponent * 10 + (s[i] - '0');
+    }
+    if (negative) exponent = -exponent;
+  }
+  if (i != s.size()) return shape;
+  shape.valid = true;
+  shape.magnitude =
+      integer_digits > 0 ? integer_digits + exponent : exponent - leading_fraction_zeros;
+  return shape;
+}
+
+// Converts text already checked by check_number_syntax and written with '.' (no leading '+').
+// std::from_chars is exact and ignores the locale. Where the library lacks it for double (libc++
+// of Emscripten 3.1.6), musl's strtod is locale-free too; ITP_USE_STRTOD tests that path natively.
+std::optional<double> convert(const char* begin, const char* end, const NumberShape& shape) {
+  double value = 0;
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L && !defined(ITP_USE_STRTOD)
+  const auto [ptr, error] = std::from_chars(begin, end, value);
+  if (error == std::errc::result_out_of_range) {
+    if (shape.magnitude > 0) return std::nullopt;  // beyond the largest double: not finite
+    return *begin == '-' ? -0.0 : 0.0;             // below the smallest: zero
+  }
+  if (error != std::errc() || ptr != end) return std::nullopt;
+#else
+  (void)shape;
+  const std::size_t length = static_cast<std::size_t>(end - begin);
+  char buffer[65];
+  std::string long_copy;
+  const char* terminated = buffer;
+  if (length < sizeof buffer) {
+    std::memcpy(buffer, begin, length);
+    buffer[length] = '\0';
+  } else {
+    long_copy.assign(begin, end);
+    terminated = long_copy.c_str();
+  }
+  value = std::strtod(terminated, nullptr);
+#endif
+  if (!std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+bool is_missing_marker(std::string_view cell) {
+  const std::string_view text = trim_spaces(cell);
+  if (text.empty() || text == "." || text == "-") return true;
+  for (const std::string_view marker : {"na", "n/a", "nd", "nan"}) {
+    if (equals_ignoring_case(text, marker)) return true;
+  }
+  return false;
+}
+
+std::optional<double> parse_number(std::string_view cell) {
+  std::string_view text = trim_spaces(cell);
+  const NumberShape shape = check_number_syntax(text);
+  if (!shape.valid) return std::nullopt;
+  if (text.front() == '+') text.remove_prefix(1);  // from_chars takes only '-'
+  if (!shape.has_comma) return convert(text.data(), text.data() + text.size(), shape);
+  // A decimal comma: convert a copy with '.', on the stack for any number a person types.
+  char buffer[64];
+  std::string long_copy;
+  char* copy = buffer;
+  if (text.size() > sizeof buffer) {
+    long_copy.resize(text.size());
+    copy = long_copy.data();
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) copy[i] = text[i] == ',' ? '.' : text[i];
+  return convert(copy, copy + text.size(), shape);
+}
+
+EventCode parse_event_code(std::string_view cell) {
+  const std::string_view text = trim_spaces(cell);
+  for (const std::string_view yes : {"1", "true", "yes", "y", "oui", "o"}) {
+    if (equals_ignoring_case(text, yes)) return EventCode::event;
+  }
+  for (const std::string_view no : {"0", "false", "no", "n", "non"}) {
+    if (equals_ignoring_case(text, no)) return EventCode::censored;
+  }
+  const std::optional<double> number = parse_number(text);
+  if (number == 1.0) return EventCode::event;
+  if (number == 0.0) return EventCode::censored;
+  return EventCode::invalid;
+}
+
+}  // namespace itp
