@@ -11,77 +11,82 @@
 namespace itp {
 namespace {
 
-Json quantile_json(const QuantileEstimate& q, bool with_probability) {
-  Json j;
-  if (with_probability) j["probability"] = q.probability;
-  j["estimate"] = number_or_null(q.estimate);
-  j["lower"] = number_or_null(q.lower);
-  j["upper"] = number_or_null(q.upper);
-  return j;
+void write_quantile(JsonWriter& out, const QuantileEstimate& q, bool with_probability) {
+  out.begin_object();
+  if (with_probability) out.key("probability").value(q.probability);
+  out.key("estimate").value(q.estimate);
+  out.key("lower").value(q.lower);
+  out.key("upper").value(q.upper);
+  out.end_object();
 }
 
-Json curve_table_json(const KaplanMeier& km, const ConfidenceBand& band) {
+void write_curve_table(JsonWriter& out, const KaplanMeier& km, const ConfidenceBand& band) {
   std::vector<double> std_err(km.size());
   for (std::size_t i = 0; i < km.size(); ++i) std_err[i] = km.std_err_log[i] * km.surv[i];
-  Json j;
-  j["time"] = array_of(km.time);
-  j["n_risk"] = array_of(km.n_risk);
-  j["n_event"] = array_of(km.n_event);
-  j["n_censor"] = array_of(km.n_censor);
-  j["surv"] = array_of(km.surv);
-  j["std_err"] = array_of(std_err);
-  j["lower"] = array_of(band.lower);
-  j["upper"] = array_of(band.upper);
-  return j;
+  out.begin_object();
+  out.key("time").array(km.time);
+  out.key("n_risk").array(km.n_risk);
+  out.key("n_event").array(km.n_event);
+  out.key("n_censor").array(km.n_censor);
+  out.key("surv").array(km.surv);
+  out.key("std_err").array(std_err);
+  out.key("lower").array(band.lower);
+  out.key("upper").array(band.upper);
+  out.end_object();
 }
 
-Json at_times_json(const SummaryAtTimes& s) {
-  Json j;
-  j["time"] = array_of(s.time);
-  j["n_risk"] = array_of(s.n_risk);
-  j["n_event"] = array_of(s.n_event);
-  j["n_censor"] = array_of(s.n_censor);
-  j["surv"] = array_of(s.surv);
-  j["std_err"] = array_of(s.std_err);
-  j["lower"] = array_of(s.lower);
-  j["upper"] = array_of(s.upper);
-  return j;
+void write_at_times(JsonWriter& out, const SummaryAtTimes& s) {
+  out.begin_object();
+  out.key("time").array(s.time);
+  out.key("n_risk").array(s.n_risk);
+  out.key("n_event").array(s.n_event);
+  out.key("n_censor").array(s.n_censor);
+  out.key("surv").array(s.surv);
+  out.key("std_err").array(s.std_err);
+  out.key("lower").array(s.lower);
+  out.key("upper").array(s.upper);
+  out.end_object();
 }
 
-Json risk_table_json(const RiskTable& r) {
-  Json j;
-  j["time"] = array_of(r.time);
-  j["n_risk"] = array_of(r.n_risk);
-  j["cumulative_events"] = array_of(r.cumulative_events);
-  j["cumulative_censored"] = array_of(r.cumulative_censored);
-  return j;
+void write_risk_table(JsonWriter& out, const RiskTable& r) {
+  out.begin_object();
+  out.key("time").array(r.time);
+  out.key("n_risk").array(r.n_risk);
+  out.key("cumulative_events").array(r.cumulative_events);
+  out.key("cumulative_censored").array(r.cumulative_censored);
+  out.end_object();
 }
 
-Json group_json(const std::string& name, const EventCounts& counts,
-                const SurvivalRequest& request, const std::vector<double>& risk_times) {
+void write_group(JsonWriter& out, const std::string& name, const EventCounts& counts,
+                 const SurvivalRequest& request, const std::vector<double>& risk_times) {
   const KaplanMeier km = kaplan_meier(counts);
   const ConfidenceBand band =
       confidence_band(km.surv, km.std_err_log, request.conf_type, request.conf_level);
   std::int64_t events = 0;
   for (std::int64_t d : km.n_event) events += d;
 
-  Json j;
-  j["name"] = name;
-  j["n"] = counts.total();
-  j["events"] = events;
-  j["table"] = curve_table_json(km, band);
-  j["median"] = quantile_json(median_as_printed(km, band), false);
-  Json quantiles = Json::array();
-  for (double p : {0.25, 0.75}) quantiles.push_back(quantile_json(quantile_as_computed(km, band, p), true));
-  j["quantiles"] = quantiles;
-  j["at_times"] = at_times_json(summary_at_times(km, band, request.times));
-  j["risk_table"] = risk_table_json(risk_table(km, risk_times));
-  return j;
+  out.begin_object();
+  out.key("name").value(name);
+  out.key("n").value(counts.total());
+  out.key("events").value(events);
+  out.key("table");
+  write_curve_table(out, km, band);
+  out.key("median");
+  write_quantile(out, median_as_printed(km, band), false);
+  out.key("quantiles").begin_array();
+  for (double p : {0.25, 0.75}) write_quantile(out, quantile_as_computed(km, band, p), true);
+  out.end_array();
+  out.key("at_times");
+  write_at_times(out, summary_at_times(km, band, request.times));
+  out.key("risk_table");
+  write_risk_table(out, risk_table(km, risk_times));
+  out.end_object();
 }
 
 // survdiff(Surv(time, event) ~ group + strata(stratum)), on the rows with a stratum, with the
 // tie rule applied to those rows alone as survdiff does.
-Json test_json(const SurvivalRows& rows, const SurvivalRequest& request, ProblemLog& log) {
+void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest& request,
+                ProblemLog& log) {
   const std::size_t g_count = rows.group_names.size();
   const std::size_t s_count = request.strata_column ? rows.strata_names.size() : 1;
   std::vector<double> time;
@@ -94,7 +99,8 @@ Json test_json(const SurvivalRows& rows, const SurvivalRequest& request, Problem
     event.push_back(rows.event[i]);
     curve.push_back(static_cast<std::uint32_t>(s * g_count + rows.group[i]));
   }
-  const std::vector<EventCounts> flat = tabulate_events(bin_times(time), event, curve, s_count * g_count);
+  const std::vector<EventCounts> flat =
+      tabulate_events(bin_times(time), event, curve, s_count * g_count);
   std::vector<std::vector<EventCounts>> by_stratum(s_count);
   for (std::size_t s = 0; s < s_count; ++s)
     by_stratum[s].assign(flat.begin() + s * g_count, flat.begin() + (s + 1) * g_count);
@@ -104,53 +110,55 @@ Json test_json(const SurvivalRows& rows, const SurvivalRequest& request, Problem
     log.add({"no_test", "fewer than two groups have expected events, so no test can be made", "",
              std::nullopt, std::nullopt});
   if (test.singular)
-    log.add({"singular_test", "the variance of the test is singular, so no chi-squared can be given",
-             "", std::nullopt, std::nullopt});
+    log.add({"singular_test",
+             "the variance of the test is singular, so no chi-squared can be given", "",
+             std::nullopt, std::nullopt});
 
-  Json j;
-  j["method"] = request.rho == 0 ? "log-rank" : "Harrington-Fleming";
-  j["rho"] = request.rho;
-  j["chisq"] = number_or_null(test.chisq);
-  j["df"] = test.df;
-  j["p"] = number_or_null(test.p);
-  j["groups"] = rows.group_names;
-  j["observed"] = array_of(test.observed);
-  j["expected"] = array_of(test.expected);
-  j["strata"] = request.strata_column ? Json(rows.strata_names) : Json(nullptr);
-  j["rows_left_out"] = rows.excluded_from_test;
-  return j;
+  out.begin_object();
+  out.key("method").value(request.rho == 0 ? "log-rank" : "Harrington-Fleming");
+  out.key("rho").value(request.rho);
+  out.key("chisq").value(test.chisq);
+  out.key("df").value(test.df);
+  out.key("p").value(test.p);
+  out.key("groups").array(rows.group_names);
+  out.key("observed").array(test.observed);
+  out.key("expected").array(test.expected);
+  out.key("strata");
+  if (request.strata_column) out.array(rows.strata_names);
+  else out.null();
+  out.key("rows_left_out").value(rows.excluded_from_test);
+  out.end_object();
 }
 
-Json follow_up_json(const EventCounts& everyone, const SurvivalRequest& request) {
+void write_follow_up(JsonWriter& out, const EventCounts& everyone, const SurvivalRequest& request) {
   const KaplanMeier reverse = kaplan_meier(swap_events_and_censorings(everyone));
   const ConfidenceBand band =
       confidence_band(reverse.surv, reverse.std_err_log, request.conf_type, request.conf_level);
-  Json j;
-  j["method"] = "reverse Kaplan-Meier";
   const QuantileEstimate median = median_as_printed(reverse, band);
-  j["median"] = number_or_null(median.estimate);
-  j["lower"] = number_or_null(median.lower);
-  j["upper"] = number_or_null(median.upper);
-  return j;
+  out.begin_object();
+  out.key("method").value("reverse Kaplan-Meier");
+  out.key("median").value(median.estimate);
+  out.key("lower").value(median.lower);
+  out.key("upper").value(median.upper);
+  out.end_object();
 }
 
-Json rows_json(const SurvivalRows& rows) {
-  Json excluded = Json::object();
+void write_rows(JsonWriter& out, const SurvivalRows& rows) {
   std::size_t left_out = 0;
-  for (const auto& [reason, count] : rows.excluded) {
-    excluded[reason] = count;
-    left_out += count;
-  }
-  Json j;
-  j["read"] = rows.rows_read;
-  j["used"] = rows.rows_read - left_out;
-  j["left_out"] = excluded;
-  return j;
+  for (const auto& reason_count : rows.excluded) left_out += reason_count.second;
+  out.begin_object();
+  out.key("read").value(rows.rows_read);
+  out.key("used").value(rows.rows_read - left_out);
+  out.key("left_out").begin_object();
+  for (const auto& [reason, count] : rows.excluded) out.key(reason).value(count);
+  out.end_object();
+  out.end_object();
 }
 
 }  // namespace
 
-Json survival_report(const SurvivalRows& rows, const SurvivalRequest& request, ProblemLog& log) {
+void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
+                           const SurvivalRequest& request, ProblemLog& log) {
   if (rows.time.empty())
     throw InputError({"no_usable_rows",
                       "no row has both a time and an event status that can be read; check the "
@@ -165,27 +173,30 @@ Json survival_report(const SurvivalRows& rows, const SurvivalRequest& request, P
   const std::vector<double> risk_times =
       request.risk_times ? *request.risk_times : nice_time_ticks(last_time);
 
-  Json survival;
-  survival["conf_type"] = conf_type_name(request.conf_type);
-  survival["conf_level"] = request.conf_level;
-  survival["rows"] = rows_json(rows);
-  Json groups = Json::array();
+  out.begin_object();
+  out.key("conf_type").value(conf_type_name(request.conf_type));
+  out.key("conf_level").value(request.conf_level);
+  out.key("rows");
+  write_rows(out, rows);
+  out.key("groups").begin_array();
   for (std::size_t g = 0; g < curves.size(); ++g)
-    groups.push_back(group_json(rows.group_names[g], curves[g], request, risk_times));
-  survival["groups"] = groups;
+    write_group(out, rows.group_names[g], curves[g], request, risk_times);
+  out.end_array();
 
+  out.key("test");
   if (request.group_column && rows.group_names.size() >= 2) {
-    survival["test"] = test_json(rows, request, log);
+    write_test(out, rows, request, log);
   } else {
     if (request.group_column)
       log.add({"one_group", "the group column holds a single group, so there is nothing to test",
                "", std::nullopt, request.group_column});
-    survival["test"] = nullptr;
+    out.null();
   }
 
   const std::vector<std::uint32_t> everyone_curve(rows.time.size(), 0);
-  survival["follow_up"] = follow_up_json(tabulate_events(bins, rows.event, everyone_curve, 1)[0], request);
-  return survival;
+  out.key("follow_up");
+  write_follow_up(out, tabulate_events(bins, rows.event, everyone_curve, 1)[0], request);
+  out.end_object();
 }
 
 }  // namespace itp

@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "core/api/json_output.hpp"
+#include "core/api/json_writer.hpp"
 #include "core/api/survival_report.hpp"
 #include "core/api/survival_request.hpp"
 #include "core/api/survival_rows.hpp"
@@ -71,11 +72,12 @@ class RequestDispatch {
     ProblemLog log;
     for (const Problem& p : table.warnings()) log.add(p);
     const SurvivalRows rows = read_survival_rows(table, request, log);
-    Json response;
-    response["ok"] = true;
-    response["survival"] = survival_report(rows, request, log);
-    response["warnings"] = problems_to_json(log.problems());
-    return serialize(response);
+    JsonWriter out;
+    out.begin_object().key("ok").value(true).key("survival");
+    write_survival_report(out, rows, request, log);
+    out.key("warnings").raw(serialize(problems_to_json(log.problems())));
+    out.end_object();
+    return out.take();
   }
 
   static const TextTable& find_table(const Workspace& ws, const std::string& name) {

@@ -1,0 +1,48 @@
+#pragma once
+// Writes JSON text straight into a string. Survival tables can hold hundreds of thousands of
+// numbers; building a JSON tree for them first cost more than the statistics. Numbers use the
+// same shortest round-trip formatting as nlohmann::json, so both writers agree byte for byte,
+// natively and in wasm.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace itp {
+
+class JsonWriter {
+ public:
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view name);
+
+  JsonWriter& value(double number);  // NaN and infinities are written as null (R's NA)
+  JsonWriter& value(std::int64_t number);
+  JsonWriter& value(std::size_t number) { return value(static_cast<std::int64_t>(number)); }
+  JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
+  JsonWriter& value(bool flag);
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& null();
+  JsonWriter& raw(std::string_view serialized_value);  // a value already in JSON form
+
+  template <typename T>
+  JsonWriter& array(const std::vector<T>& values) {
+    begin_array();
+    for (const T& v : values) value(v);
+    return end_array();
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  void before_value();
+  std::string out_;
+  std::vector<bool> has_members_;  // per open container: a comma is due before the next item
+  bool after_key_ = false;
+};
+
+}  // namespace itp
