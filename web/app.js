@@ -40,6 +40,9 @@ function describeProblem(problem) {
  * @param {unknown} e
  */
 function describeFailure(e) {
+  if (e instanceof WorkerFailed && e.restarted) {
+    return `The calculator stopped unexpectedly and was restarted; please run again. (${e.message})`;
+  }
   if (e instanceof WorkerFailed) return `The calculator failed: ${e.message}`;
   return e instanceof Error ? e.message : String(e);
 }

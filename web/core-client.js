@@ -11,11 +11,16 @@
 
 /** A failure of the page–worker machinery, not an answer of the core. */
 export class WorkerFailed extends Error {
-  /** @param {WorkerError} error */
-  constructor(error) {
+  /**
+   * @param {WorkerError} error
+   * @param {boolean} [restarted]  The worker died with this call and a new one was started
+   *   (without the old one's tables).
+   */
+  constructor(error, restarted = false) {
     super(error.message);
     this.name = error.name;
     this.workerStack = error.stack ?? '';
+    this.restarted = restarted;
   }
 }
 
@@ -54,21 +59,26 @@ export class CoreClient {
     this.worker = worker;
   }
 
-  /** @param {string} reason */
+  /**
+   * @param {string} reason
+   * @returns {boolean} whether a new worker was started
+   */
   restart(reason) {
     this.worker?.terminate();
     this.worker = null;
+    const again = this.restarts < MAX_RESTARTS;
     for (const { reject } of this.pending.values()) {
-      reject(new WorkerFailed({ name: 'WorkerRestarted', message: reason }));
+      reject(new WorkerFailed({ name: 'WorkerDied', message: reason }, again));
     }
     this.pending.clear();
-    if (this.restarts >= MAX_RESTARTS) {
+    if (!again) {
       this.onGiveUp(reason);
-      return;
+      return false;
     }
     this.restarts += 1;
     this.start();
     this.onRestart(reason);
+    return true;
   }
 
   /** @param {WorkerResponse} response */
@@ -81,9 +91,10 @@ export class CoreClient {
       call.resolve(response.result);
       return;
     }
-    call.reject(new WorkerFailed(response.error));
     // The worker closes itself after a fatal error; replace it before the next call.
-    if (response.error.fatal) this.restart(`${response.error.name}: ${response.error.message}`);
+    const restarted = Boolean(response.error.fatal)
+      && this.restart(`${response.error.name}: ${response.error.message}`);
+    call.reject(new WorkerFailed(response.error, restarted));
   }
 
   /**
