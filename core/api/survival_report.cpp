@@ -100,7 +100,7 @@ void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest
     curve.push_back(static_cast<std::uint32_t>(s * g_count + rows.group[i]));
   }
   const std::vector<EventCounts> flat =
-      tabulate_events(bin_times(time), event, curve, s_count * g_count);
+      tabulate_events(TimeBins(time), time, event, curve, s_count * g_count);
   std::vector<std::vector<EventCounts>> by_stratum(s_count);
   for (std::size_t s = 0; s < s_count; ++s)
     by_stratum[s].assign(flat.begin() + s * g_count, flat.begin() + (s + 1) * g_count);
@@ -165,9 +165,9 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
                       "column choice and the warnings",
                       "", std::nullopt, std::nullopt});
   // One tie rule for all curves, over all used rows, as survfit applies aeqSurv to the data.
-  const TimeBins bins = bin_times(rows.time);
+  const TimeBins bins(rows.time);
   const std::vector<EventCounts> curves =
-      tabulate_events(bins, rows.event, rows.group, rows.group_names.size());
+      tabulate_events(bins, rows.time, rows.event, rows.group, rows.group_names.size());
 
   const double last_time = *std::max_element(rows.time.begin(), rows.time.end());
   const std::vector<double> risk_times =
@@ -195,7 +195,8 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
 
   const std::vector<std::uint32_t> everyone_curve(rows.time.size(), 0);
   out.key("follow_up");
-  write_follow_up(out, tabulate_events(bins, rows.event, everyone_curve, 1)[0], request);
+  write_follow_up(out, tabulate_events(bins, rows.time, rows.event, everyone_curve, 1)[0],
+                  request);
   out.end_object();
 }
 

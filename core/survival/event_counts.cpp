@@ -4,45 +4,86 @@
 #include <utility>
 
 namespace itp {
+namespace {
+
+void append(EventCounts& curve, double time, std::int64_t events, std::int64_t censorings) {
+  curve.time.push_back(time);
+  curve.n_event.push_back(events);
+  curve.n_censor.push_back(censorings);
+}
+
+// Few curves × bins (days in a cohort): one counter per cell, filled in a single pass.
+std::vector<EventCounts> tabulate_dense(const TimeBins& bins, const std::vector<double>& time,
+                                        const std::vector<std::uint8_t>& event,
+                                        const std::vector<std::uint32_t>& curve_of_row,
+                                        std::size_t curve_count) {
+  const std::size_t bin_count = bins.size();
+  std::vector<std::uint32_t> events(curve_count * bin_count, 0), censored(events.size(), 0);
+  for (std::size_t row = 0; row < time.size(); ++row) {
+    const std::uint32_t curve = curve_of_row[row];
+    if (curve == kNoCurve) continue;
+    const std::size_t cell = curve * bin_count + bins.bin_of(time[row]);
+    if (event[row]) ++events[cell];
+    else ++censored[cell];
+  }
+  std::vector<EventCounts> curves(curve_count);
+  for (std::size_t c = 0; c < curve_count; ++c)
+    for (std::size_t b = 0; b < bin_count; ++b) {
+      const std::size_t cell = c * bin_count + b;
+      if (events[cell] + censored[cell] > 0)
+        append(curves[c], bins.times()[b], events[cell], censored[cell]);
+    }
+  return curves;
+}
+
+// Many distinct times (continuous data): a counting sort of the rows by bin, then one walk in
+// time order appending to each curve.
+std::vector<EventCounts> tabulate_sparse(const TimeBins& bins, const std::vector<double>& time,
+                                         const std::vector<std::uint8_t>& event,
+                                         const std::vector<std::uint32_t>& curve_of_row,
+                                         std::size_t curve_count) {
+  const std::size_t bin_count = bins.size();
+  std::vector<std::uint32_t> bin_of_row(time.size());
+  std::vector<std::uint32_t> next_of_bin(bin_count + 1, 0);
+  for (std::size_t row = 0; row < time.size(); ++row) {
+    bin_of_row[row] = bins.bin_of(time[row]);
+    ++next_of_bin[bin_of_row[row] + 1];
+  }
+  for (std::size_t b = 0; b < bin_count; ++b) next_of_bin[b + 1] += next_of_bin[b];
+  std::vector<std::uint32_t> rows_by_bin(time.size());
+  for (std::size_t row = 0; row < time.size(); ++row)
+    rows_by_bin[next_of_bin[bin_of_row[row]]++] = static_cast<std::uint32_t>(row);
+
+  std::vector<EventCounts> curves(curve_count);
+  std::vector<std::uint32_t> last_bin(curve_count, UINT32_MAX);
+  for (std::uint32_t row : rows_by_bin) {
+    const std::uint32_t curve = curve_of_row[row];
+    if (curve == kNoCurve) continue;
+    EventCounts& c = curves[curve];
+    if (last_bin[curve] != bin_of_row[row]) {
+      last_bin[curve] = bin_of_row[row];
+      append(c, bins.times()[bin_of_row[row]], 0, 0);
+    }
+    ++(event[row] ? c.n_event : c.n_censor).back();
+  }
+  return curves;
+}
+
+}  // namespace
 
 std::int64_t EventCounts::total() const {
   return std::accumulate(n_event.begin(), n_event.end(), std::int64_t{0}) +
          std::accumulate(n_censor.begin(), n_censor.end(), std::int64_t{0});
 }
 
-std::vector<EventCounts> tabulate_events(const TimeBins& bins,
+std::vector<EventCounts> tabulate_events(const TimeBins& bins, const std::vector<double>& time,
                                          const std::vector<std::uint8_t>& event,
                                          const std::vector<std::uint32_t>& curve_of_row,
                                          std::size_t curve_count) {
-  // Counting sort of the rows by bin, then one walk in time order appending to each curve.
-  const std::size_t bin_count = bins.time.size();
-  std::vector<std::uint32_t> first_of_bin(bin_count + 1, 0);
-  for (std::uint32_t bin : bins.of_row) ++first_of_bin[bin + 1];
-  for (std::size_t b = 0; b < bin_count; ++b) first_of_bin[b + 1] += first_of_bin[b];
-  std::vector<std::uint32_t> rows_by_bin(bins.of_row.size());
-  {
-    std::vector<std::uint32_t> next = first_of_bin;
-    for (std::size_t row = 0; row < bins.of_row.size(); ++row)
-      rows_by_bin[next[bins.of_row[row]]++] = static_cast<std::uint32_t>(row);
-  }
-
-  std::vector<EventCounts> curves(curve_count);
-  std::vector<std::uint32_t> last_bin(curve_count, UINT32_MAX);
-  for (std::uint32_t row : rows_by_bin) {
-    std::uint32_t curve = curve_of_row[row];
-    if (curve == kNoCurve) continue;
-    std::uint32_t bin = bins.of_row[row];
-    EventCounts& c = curves[curve];
-    if (last_bin[curve] != bin) {
-      last_bin[curve] = bin;
-      c.time.push_back(bins.time[bin]);
-      c.n_event.push_back(0);
-      c.n_censor.push_back(0);
-    }
-    if (event[row]) ++c.n_event.back();
-    else ++c.n_censor.back();
-  }
-  return curves;
+  // The dense table costs 8 bytes a cell, the sort 8 bytes a row: take the smaller.
+  const bool dense = curve_count * bins.size() <= time.size() + 4096;
+  return dense ? tabulate_dense(bins, time, event, curve_of_row, curve_count)
+               : tabulate_sparse(bins, time, event, curve_of_row, curve_count);
 }
 
 EventCounts swap_events_and_censorings(EventCounts counts) {

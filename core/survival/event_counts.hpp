@@ -21,8 +21,8 @@ struct EventCounts {
 inline constexpr std::uint32_t kNoCurve = UINT32_MAX;
 
 // Tabulates every row into curve `curve_of_row[row]` (rows with kNoCurve are left out), at
-// the bin `bins.of_row[row]`; `event[row]` is 1 for an event, 0 for a censoring.
-std::vector<EventCounts> tabulate_events(const TimeBins& bins,
+// the bin of `time[row]`; `event[row]` is 1 for an event, 0 for a censoring.
+std::vector<EventCounts> tabulate_events(const TimeBins& bins, const std::vector<double>& time,
                                          const std::vector<std::uint8_t>& event,
                                          const std::vector<std::uint32_t>& curve_of_row,
                                          std::size_t curve_count);

@@ -46,17 +46,28 @@ double crossing_time(const std::vector<double>& time, const std::vector<double>&
   if (y_max < p) return kNaN;
   if (p == 0) return x.front();
 
-  // Keep the first point of each run of equal y (censorings do not move the curve); a NaN
-  // counts as one value, as R's duplicated() treats NA.
+  // Keep the first point of each value of y (censorings do not move the curve); a NaN counts as
+  // one value, as R's duplicated() treats NA. A survival curve is monotone, so its repeats are
+  // neighbours; a confidence limit need not be, and then a set finds them.
+  bool monotone = true;
+  double last_value = -std::numeric_limits<double>::infinity();
+  for (double v : y) {
+    if (std::isnan(v)) continue;
+    monotone = monotone && v >= last_value;
+    last_value = v;
+  }
   std::vector<double> kx, ky;
   std::unordered_set<double> seen;
   bool seen_nan = false;
+  double last_kept = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t i = 0; i < y.size(); ++i) {
     if (std::isnan(y[i])) {
       if (seen_nan) continue;
       seen_nan = true;
-    } else if (!seen.insert(y[i]).second) {
+    } else if (monotone ? last_kept == y[i] : !seen.insert(y[i]).second) {
       continue;
+    } else {
+      last_kept = y[i];
     }
     kx.push_back(x[i]);
     ky.push_back(y[i]);

@@ -25,7 +25,7 @@ inline std::vector<EventCounts> curves_of(const std::vector<Subject>& subjects,
     event.push_back(s.event ? 1 : 0);
     group.push_back(s.group);
   }
-  return tabulate_events(bin_times(time), event, group, group_count);
+  return tabulate_events(TimeBins(time), time, event, group, group_count);
 }
 
 }  // namespace itp::testing
