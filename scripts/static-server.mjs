@@ -56,7 +56,7 @@ function sendText(res, status, text, extra = {}) {
  * (plain or percent-encoded), backslashes, NUL bytes, and symbolic links pointing outside.
  * @param {string} root  An absolute, real path.
  * @param {string} urlPath  The path part of the request, still percent-encoded.
- * @returns {Promise<{file: string, isDirectory: boolean} | null>}
+ * @returns {Promise<{file: string, info: import('node:fs').Stats} | null>}
  */
 async function resolveInside(root, urlPath) {
   let decoded;
@@ -71,8 +71,7 @@ async function resolveInside(root, urlPath) {
   try {
     const real = await realpath(candidate);
     if (real !== root && !real.startsWith(root + path.sep)) return null;
-    const info = await stat(real);
-    return { file: real, isDirectory: info.isDirectory() };
+    return { file: real, info: await stat(real) };
   } catch {
     return null;
   }
@@ -92,7 +91,8 @@ export async function createStaticServer(folder) {
     // The raw target, not a URL object: WHATWG parsing would silently drop `..` segments and
     // hide a traversal attempt that this server should refuse outright.
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0];
-    if (!rawPath.startsWith('/')) {
+    // '//host/...' would turn the folder redirect below into a redirect to another site.
+    if (!rawPath.startsWith('/') || rawPath.startsWith('//')) {
       sendText(res, 400, 'bad request\n');
       return;
     }
@@ -101,26 +101,22 @@ export async function createStaticServer(folder) {
       sendText(res, 404, 'not found\n');
       return;
     }
-    let { file } = found;
-    if (found.isDirectory) {
+    let { file, info } = found;
+    if (info.isDirectory()) {
       // A folder's relative URLs resolve against its trailing slash: redirect to it.
       if (!rawPath.endsWith('/')) {
         sendText(res, 301, 'moved\n', { Location: `${rawPath}/` });
         return;
       }
       file = path.join(file, 'index.html');
+      info = await stat(file).catch(() => null);
     }
-    let size;
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) throw new Error('not a file');
-      size = info.size;
-    } catch {
+    if (!info?.isFile()) {
       sendText(res, 404, 'not found\n');
       return;
     }
     const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': size });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': info.size });
     if (req.method === 'HEAD') {
       res.end();
       return;

@@ -103,6 +103,12 @@ describe('static server', () => {
     }
   });
 
+  test('never redirects to another host', async () => {
+    const res = await get(port, '//nested');
+    assert.notEqual(res.status, 301);
+    assert.equal(res.headers.location, undefined);
+  });
+
   test('404 for a missing file, 405 for other methods, HEAD without a body', async () => {
     assert.equal((await get(port, '/missing.js')).status, 404);
     assert.equal((await get(port, '/', 'POST')).status, 405);
