@@ -181,7 +181,15 @@ golden_datasets <- function() {
                          rx = survival::ovarian$rx),
     veteran = data.frame(time = veteran$time, status = veteran$status, trt = veteran$trt,
                          celltype = as.character(veteran$celltype)),
-    gehan = data.frame(time = gehan$time, cens = gehan$cens, treat = as.character(gehan$treat))
+    gehan = data.frame(time = gehan$time, cens = gehan$cens, treat = as.character(gehan$treat)),
+    # Made up, for two R rules no R data set above reaches: rows censored before a curve's first
+    # event (S = 1, std.err 0) have NA limits for log-log and logit; and the "early" wave, all
+    # censored before any event, has expected 0, so survdiff has 0 degrees of freedom and p = 1.
+    early_censoring = data.frame(
+      time = c(1, 2, 3, 5, 6, 6, 8, 9, 12, 15),
+      status = c(0, 0, 0, 1, 1, 0, 1, 0, 1, 0),
+      arm = c("A", "B", "A", "A", "B", "A", "B", "A", "A", "B"),
+      wave = c(rep("early", 3), rep("late", 7)))
   )
 }
 
@@ -213,7 +221,13 @@ golden_cases <- function() {
     case("gehan_treat", "gehan", "time", "cens", group = "treat",
          times = c(0, 1, 6, 10, 23, 35)),
     case("gehan_treat_logit_rho1", "gehan", "time", "cens", group = "treat",
-         conf_type = "logit", conf_level = 0.9, times = c(2, 7, 22, 34), rho = 1)
+         conf_type = "logit", conf_level = 0.9, times = c(2, 7, 22, 34), rho = 1),
+    case("early_censoring_arm_loglog", "early_censoring", "time", "status", group = "arm",
+         conf_type = "log-log", times = c(0.5, 1, 2, 3, 6, 20)),
+    case("early_censoring_arm_logit", "early_censoring", "time", "status", group = "arm",
+         conf_type = "logit", conf_level = 0.9, times = c(0.5, 1, 2, 3, 6, 20)),
+    case("early_censoring_wave_df0", "early_censoring", "time", "status", group = "wave",
+         times = c(1, 5))
   )
 }
 

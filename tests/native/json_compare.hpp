@@ -10,12 +10,13 @@
 //   - numbers: two integers must be equal; otherwise |a - e| <= max(rel * |e|, abs_floor)
 //     (so 9 and 9.0 agree, and values near 0 are compared absolutely);
 //   - null matches only null; strings and booleans must be equal.
+// Works with nlohmann::json and nlohmann::ordered_json; with ordered_json, "first" follows the
+// order of the expected document.
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 namespace itp::testing {
 
@@ -26,7 +27,8 @@ struct JsonTolerance {
 
 namespace detail {
 
-inline std::string json_kind(const nlohmann::json& value) {
+template <class Json>
+std::string json_kind(const Json& value) {
   if (value.is_null()) return "null";
   if (value.is_boolean()) return "boolean";
   if (value.is_number_integer()) return "integer";
@@ -36,29 +38,31 @@ inline std::string json_kind(const nlohmann::json& value) {
   return "object";
 }
 
-inline std::string short_dump(const nlohmann::json& value) {
-  std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+template <class Json>
+std::string short_dump(const Json& value) {
+  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
   if (text.size() > 120) text = text.substr(0, 117) + "...";
   return text;
 }
 
-inline std::string mismatch(const std::string& path, const std::string& what,
-                            const nlohmann::json& expected, const nlohmann::json& actual) {
-  return path + ": " + what + " (expected " + short_dump(expected) + ", got " +
-         short_dump(actual) + ")";
+template <class Json>
+std::string mismatch(const std::string& path, const std::string& what, const Json& expected,
+                     const Json& actual) {
+  return path + ": " + what + " (expected " + short_dump(expected) + ", got " + short_dump(actual) +
+         ")";
 }
 
-inline bool numbers_agree(const nlohmann::json& expected, const nlohmann::json& actual,
-                          const JsonTolerance& tolerance) {
+template <class Json>
+bool numbers_agree(const Json& expected, const Json& actual, const JsonTolerance& tolerance) {
   if (expected.is_number_integer() && actual.is_number_integer()) {
     // Both integral: compare exactly, through the signed or unsigned reading that fits.
     if (expected.is_number_unsigned() || actual.is_number_unsigned()) {
-      return expected.get<long double>() == actual.get<long double>();
+      return expected.template get<long double>() == actual.template get<long double>();
     }
-    return expected.get<long long>() == actual.get<long long>();
+    return expected.template get<long long>() == actual.template get<long long>();
   }
-  const double e = expected.get<double>();
-  const double a = actual.get<double>();
+  const double e = expected.template get<double>();
+  const double a = actual.template get<double>();
   if (std::isnan(e) || std::isnan(a)) return false;
   const double allowed = std::max(tolerance.relative * std::fabs(e), tolerance.absolute_floor);
   return std::fabs(a - e) <= allowed;
@@ -68,19 +72,19 @@ inline bool numbers_agree(const nlohmann::json& expected, const nlohmann::json& 
 
 // Returns nothing when `actual` matches `expected`, else a one-line description of the first
 // difference: its JSON path, what differs, and both values.
-inline std::optional<std::string> first_json_difference(const nlohmann::json& expected,
-                                                        const nlohmann::json& actual,
-                                                        const JsonTolerance& tolerance = {},
-                                                        const std::string& path = "$") {
+template <class Json>
+std::optional<std::string> first_json_difference(const Json& expected, const Json& actual,
+                                                 const JsonTolerance& tolerance = {},
+                                                 const std::string& path = "$") {
   using detail::mismatch;
   if (expected.is_number() && actual.is_number()) {
     if (detail::numbers_agree(expected, actual, tolerance)) return std::nullopt;
     return mismatch(path, "numbers differ", expected, actual);
   }
   if (detail::json_kind(expected) != detail::json_kind(actual)) {
-    return mismatch(path, detail::json_kind(expected) + " expected, " +
-                              detail::json_kind(actual) + " found",
-                    expected, actual);
+    return mismatch(
+        path, detail::json_kind(expected) + " expected, " + detail::json_kind(actual) + " found",
+        expected, actual);
   }
   if (expected.is_object()) {
     for (auto it = expected.begin(); it != expected.end(); ++it) {
@@ -95,8 +99,9 @@ inline std::optional<std::string> first_json_difference(const nlohmann::json& ex
   }
   if (expected.is_array()) {
     if (expected.size() != actual.size()) {
-      return mismatch(path, "array lengths differ: " + std::to_string(expected.size()) +
-                                " expected, " + std::to_string(actual.size()) + " found",
+      return mismatch(path,
+                      "array lengths differ: " + std::to_string(expected.size()) + " expected, " +
+                          std::to_string(actual.size()) + " found",
                       expected, actual);
     }
     for (std::size_t i = 0; i < expected.size(); ++i) {

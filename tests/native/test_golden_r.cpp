@@ -1,18 +1,18 @@
 // Replays every case of tests/golden/cases.json through the core and compares the answer, field
 // by field, with the JSON that R's survival package produced (tests/golden/make_golden.R).
+#include <catch2/catch.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
 #include "core/api/workspace.hpp"
 #include "json_compare.hpp"
 
 namespace {
 
-using nlohmann::json;
+// Ordered, so the first difference reported is the first in the expected file.
+using json = nlohmann::ordered_json;
 
 const std::string kGoldenDir = std::string(ITP_TEST_DATA_DIR) + "/golden/";
 
@@ -60,10 +60,10 @@ TEST_CASE("survival agrees with R's survival package on every golden case", "[go
     INFO("golden case " << name << " (" << input << ")");
 
     itp::Workspace workspace;
-    const json load = {{"type", "load_table"},
-                       {"name", file_stem(input)},
-                       {"file", file_name(input)}};
-    const json loaded = json::parse(workspace.load_table(load.dump(), read_bytes(kGoldenDir + input)));
+    const json load = {
+        {"type", "load_table"}, {"name", file_stem(input)}, {"file", file_name(input)}};
+    const std::string bytes = read_bytes(kGoldenDir + input);
+    const json loaded = json::parse(workspace.load_table(load.dump(), bytes));
     INFO("load_table answered " << loaded.dump());
     REQUIRE(loaded.value("ok", false));
 
@@ -83,8 +83,8 @@ TEST_CASE("json comparison names the path of the first difference", "[golden][js
   using itp::testing::first_json_difference;
   const json expected = json::parse(R"({"a": [1, 2.5, null], "b": {"c": "x"}})");
 
-  CHECK_FALSE(first_json_difference(expected, json::parse(
-      R"({"a": [1.0, 2.5000000001, null], "b": {"c": "x"}, "extra": 1})")));
+  CHECK_FALSE(first_json_difference(
+      expected, json::parse(R"({"a": [1.0, 2.5000000001, null], "b": {"c": "x"}, "extra": 1})")));
   CHECK(first_json_difference(expected, json::parse(R"({"a": [1, 2.6, null], "b": {"c": "x"}})"))
             .value()
             .rfind("$.a[1]:", 0) == 0);
@@ -98,5 +98,10 @@ TEST_CASE("json comparison names the path of the first difference", "[golden][js
             .value()
             .rfind("$.b: missing key", 0) == 0);
   CHECK(first_json_difference(json(3), json(4)).has_value());
+  // Document order: "z" comes first in the expected text, so it is the first difference.
+  CHECK(
+      first_json_difference(json::parse(R"({"z": 1, "a": 1})"), json::parse(R"({"z": 2, "a": 2})"))
+          .value()
+          .rfind("$.z:", 0) == 0);
   CHECK_FALSE(first_json_difference(json(1e-14), json(0)));
 }
