@@ -6,10 +6,12 @@
 # events and censorings, all-censored groups, one-subject groups, integer or continuous times,
 # times within 1e-10 (absolute) or 1e-8 (relative) of each other so R's aeqSurv merges them,
 # time 0, a strata column on some, with a few missing strata cells) and random options
-# (conf type, level, times, rho); write it as CSV, run the CLI, and compare every field R can
-# tell (tests/golden/make_golden.R, r_expected) at 1e-9 relative. One line per failing seed:
+# (conf type, level, rho, times, some out of order or repeated); write it as CSV, run the CLI,
+# and compare every field R can tell (tests/golden/make_golden.R, r_expected) at 1e-9 relative.
+# One line per failing seed (its first difference):
 #   FAIL seed=<s> <case> <json path>: expected <R> got <CLI>
-# Failing inputs and both JSON documents are kept in tests/crosscheck/out/seed-<s>/.
+# Failing inputs, both JSON documents and a command.sh that replays the CLI are kept in
+# tests/crosscheck/out/seed-<s>/.
 # Exit status 1 when any seed fails.
 
 args <- commandArgs(trailingOnly = TRUE)
@@ -93,6 +95,9 @@ draw_case <- function(seed) {
   candidates <- c(min(time) - 0.5, time[sample(n, min(n, 3))], runif(2, 0, max(time)),
                   max(time), max(time) + 1)
   times <- sort(unique(candidates[candidates >= 0 & runif(length(candidates)) < 0.6]))
+  # As a user may type them: out of order, or one time twice (R sorts them and keeps both).
+  if (length(times) >= 2 && runif(1) < 0.1) times <- sample(times)
+  if (length(times) >= 1 && runif(1) < 0.1) times <- append(times, times[1], after = 1)
 
   list(seed = seed, data = d, group = if (use_group) "arm" else NULL,
        strata = if (use_strata) "site" else NULL, conf_type = conf_type,
@@ -228,7 +233,13 @@ run_seed <- function(seed) {
   file.copy(csv, file.path(keep, "data.csv"), overwrite = TRUE)
   writeLines(expected_text, file.path(keep, "expected.json"))
   writeLines(actual_text, file.path(keep, "actual.json"))
-  writeLines(paste(shQuote(c(cli, cli_args)), collapse = " "), file.path(keep, "command.sh"))
+  replay <- cli_args
+  replay[replay == csv] <- "$(dirname \"$0\")/data.csv"
+  writeLines(c("#!/bin/sh", "# Replays this seed: ITP_CLI=path/to/itp-analyze sh command.sh",
+               paste("\"${ITP_CLI:-itp-analyze}\"",
+                     paste(ifelse(grepl("^\\$", replay), paste0("\"", replay, "\""),
+                                  shQuote(replay)), collapse = " "))),
+             file.path(keep, "command.sh"))
   sprintf("FAIL seed=%d %s %s: expected %s got %s", seed, describe_case(cs), diff$path,
           diff$expected, diff$actual)
 }
