@@ -1,5 +1,6 @@
 #include "core/api/survival_request.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace itp {
@@ -45,6 +46,15 @@ std::vector<std::string> text_list(const Json& request, const char* field) {
   return texts;
 }
 
+// Sorted, each time once; `reordered` is set when that changed the list.
+std::vector<double> increasing(std::vector<double> times, bool& reordered) {
+  std::vector<double> sorted = times;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  reordered = reordered || sorted != times;
+  return sorted;
+}
+
 }  // namespace
 
 SurvivalRequest parse_survival_request(const Json& request) {
@@ -70,9 +80,9 @@ SurvivalRequest parse_survival_request(const Json& request) {
     r.conf_level = level.get<double>();
   }
   if (request.contains("times") && !request["times"].is_null())
-    r.times = number_list(request["times"], "times");
+    r.times = increasing(number_list(request["times"], "times"), r.times_reordered);
   if (request.contains("risk_times") && !request["risk_times"].is_null())
-    r.risk_times = number_list(request["risk_times"], "risk_times");
+    r.risk_times = increasing(number_list(request["risk_times"], "risk_times"), r.times_reordered);
   if (request.contains("rho") && !request["rho"].is_null()) {
     const Json& rho = request["rho"];
     if (!rho.is_number() || !std::isfinite(rho.get<double>()) || rho.get<double>() < 0)

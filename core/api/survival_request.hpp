@@ -17,8 +17,10 @@ struct SurvivalRequest {
   std::optional<std::string> strata_column;
   ConfType conf_type = ConfType::log;
   double conf_level = 0.95;
+  // Chosen times, sorted and each once (a summary over intervals needs them so).
   std::vector<double> times;                     // for at_times, as summary(fit, times =)
   std::optional<std::vector<double>> risk_times; // for the risk table; default: axis ticks
+  bool times_reordered = false;                  // the request's lists were not so
   double rho = 0;
   // Cell values meaning "event" and "censored" when the column uses its own codes
   // (compared without letter case or surrounding spaces). Empty: 1/0, yes/no, ...

@@ -71,6 +71,11 @@ class RequestDispatch {
     const TextTable& table = find_table(ws, request.table);
     ProblemLog log;
     for (const Problem& p : table.warnings()) log.add(p);
+    if (request.times_reordered)
+      log.add({"times_reordered",
+               "the chosen times were sorted and repeats removed: each is summarised over the "
+               "interval since the one before",
+               "", std::nullopt, std::nullopt});
     const SurvivalRows rows = read_survival_rows(table, request, log);
     JsonWriter out;
     out.begin_object().key("ok").value(true).key("survival");

@@ -1,15 +1,21 @@
 #include "core/survival/confidence_band.hpp"
 
-#include <boost/math/constants/constants.hpp>
-#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+
+#include "core/numeric/distributions.hpp"
+#include "core/numeric/portable_math.hpp"
 
 namespace itp {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kHalfPi = 1.57079632679489661923;
+using portable::asin;
+using portable::exp;
+using portable::log;
+using portable::sin;
 
 // R's pmin/pmax keep NA; std::min/std::max would silently drop a NaN.
 double min_keep_nan(double a, double b) { return std::isnan(a) || std::isnan(b) ? kNaN : std::fmin(a, b); }
@@ -32,29 +38,28 @@ Limits limits_at(double s, double se, double z, ConfType type) {
     case ConfType::log: {  // exp(log S ± z·se)
       if (se == 0) return {s, s};
       if (s == 0) return {kNaN, kNaN};
-      return {std::exp(std::log(s) - z * se), min_keep_nan(std::exp(std::log(s) + z * se), 1.0)};
+      return {exp(log(s) - z * se), min_keep_nan(exp(log(s) + z * se), 1.0)};
     }
     case ConfType::log_log: {  // exp(-exp(log(-log S) ∓ z·se / log S))
       if (se == 0) return {s, s};
       if (s == 0 || s == 1) return {kNaN, kNaN};
-      const double shift = z * se / std::log(s);
-      const double loglog = std::log(-std::log(s));
-      return {std::exp(-std::exp(loglog - shift)), std::exp(-std::exp(loglog + shift))};
+      const double shift = z * se / log(s);
+      const double loglog = log(-log(s));
+      return {exp(-exp(loglog - shift)), exp(-exp(loglog + shift))};
     }
     case ConfType::logit: {  // logit S ± z·se / (1 - S)
       if (se == 0) return {s, s};
       if (s == 0) return {kNaN, kNaN};
       const double shift = z * se * (1 + s / (1 - s));
-      const double logit = std::log(s / (1 - s));
-      return {1 - 1 / (1 + std::exp(logit - shift)), 1 - 1 / (1 + std::exp(logit + shift))};
+      const double logit = log(s / (1 - s));
+      return {1 - 1 / (1 + exp(logit - shift)), 1 - 1 / (1 + exp(logit + shift))};
     }
     case ConfType::arcsin: {  // asin(sqrt S) ± z·se·sqrt(S / (1 - S)) / 2
       if (s == 0) return {kNaN, kNaN};
       const double shift = 0.5 * z * se * std::sqrt(s / (1 - s));
-      const double angle = std::asin(std::sqrt(s));
-      const double half_pi = boost::math::constants::half_pi<double>();
-      const double lo = std::sin(max_keep_nan(0.0, angle - shift));
-      const double hi = std::sin(min_keep_nan(half_pi, angle + shift));
+      const double angle = asin(std::sqrt(s));
+      const double lo = sin(max_keep_nan(0.0, angle - shift));
+      const double hi = sin(min_keep_nan(kHalfPi, angle + shift));
       return {lo * lo, hi * hi};
     }
     case ConfType::none:
@@ -91,7 +96,7 @@ ConfidenceBand confidence_band(const std::vector<double>& surv,
                                const std::vector<double>& std_err_log, ConfType type,
                                double level) {
   if (!(level > 0 && level < 1)) throw std::invalid_argument("confidence level must be in (0, 1)");
-  const double z = boost::math::quantile(boost::math::normal(), 1 - (1 - level) / 2);
+  const double z = quantile(StandardNormal{}, 1 - (1 - level) / 2);
   ConfidenceBand band;
   band.type = type;
   band.lower.resize(surv.size());

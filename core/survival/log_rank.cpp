@@ -1,8 +1,10 @@
 #include "core/survival/log_rank.hpp"
 
-#include <boost/math/distributions/chi_squared.hpp>
 #include <cmath>
 #include <limits>
+
+#include "core/numeric/distributions.hpp"
+#include "core/numeric/portable_math.hpp"
 
 namespace itp {
 namespace {
@@ -85,7 +87,7 @@ LogRankTest log_rank_test(const std::vector<std::vector<EventCounts>>& counts, d
     if (rho != 0) {
       double km = 1.0;
       for (std::size_t k = 0; k < n_times; ++k) {
-        weight[k] = std::pow(km, rho);
+        weight[k] = portable::pow(km, rho);
         double d = 0, n = 0;
         for (std::size_t g = 0; g < g_count; ++g) d += t.deaths[k][g], n += t.at_risk[k][g];
         km *= (n - d) / n;
@@ -137,10 +139,7 @@ LogRankTest log_rank_test(const std::vector<std::vector<EventCounts>>& counts, d
   }
   test.chisq = 0;
   for (std::size_t i = 0; i < m; ++i) test.chisq += x[i] * diff[i];
-  // Rounding can leave a zero statistic a hair below 0, where the distribution is undefined.
-  test.p = test.chisq <= 0 ? 1.0
-                           : boost::math::cdf(boost::math::complement(
-                                 boost::math::chi_squared(test.df), test.chisq));
+  test.p = upper_tail(ChiSquared(test.df), test.chisq);
   return test;
 }
 

@@ -26,7 +26,11 @@ RiskTable risk_table(const KaplanMeier& km, const std::vector<double>& times) {
 std::vector<double> nice_time_ticks(double last_time, int target_count) {
   if (!(last_time > 0) || target_count < 1) return {0.0};
   const double raw_step = last_time / target_count;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw_step)));
+  // The power of ten at or below the raw step, by plain multiplication: the C library's pow
+  // and log10 are not rounded alike everywhere, and ticks must not depend on the platform.
+  double magnitude = 1.0;
+  while (magnitude * 10 <= raw_step) magnitude *= 10;
+  while (magnitude > raw_step) magnitude /= 10;
   double step = magnitude * 10;
   for (double factor : {1.0, 2.0, 2.5, 5.0, 10.0}) {
     if (magnitude * factor >= raw_step) {

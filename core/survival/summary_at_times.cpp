@@ -44,11 +44,9 @@ CurveFromZero from_zero(const KaplanMeier& km, const ConfidenceBand& band) {
 }  // namespace
 
 SummaryAtTimes summary_at_times(const KaplanMeier& km, const ConfidenceBand& band,
-                                const std::vector<double>& times) {
+                                const std::vector<double>& increasing_times) {
   const CurveFromZero c = from_zero(km, band);
   const double last_time = c.time.back();
-  bool increasing = true;
-  for (std::size_t i = 1; i < times.size(); ++i) increasing = increasing && times[i] > times[i - 1];
 
   // Cumulative counts so a sum over (previous, t] is a difference.
   std::vector<std::int64_t> cum_event(c.time.size() + 1, 0), cum_censor(c.time.size() + 1, 0);
@@ -59,7 +57,7 @@ SummaryAtTimes summary_at_times(const KaplanMeier& km, const ConfidenceBand& ban
 
   SummaryAtTimes s;
   std::size_t previous_rows = 0;  // rows at or before the previous chosen time
-  for (double t : times) {
+  for (double t : increasing_times) {
     if (t > last_time) continue;
     // rows_upto: rows with time <= t; rows_before: rows with time < t.
     const std::size_t rows_upto = std::upper_bound(c.time.begin(), c.time.end(), t) - c.time.begin();
@@ -71,14 +69,9 @@ SummaryAtTimes summary_at_times(const KaplanMeier& km, const ConfidenceBand& ban
     s.lower.push_back(c.lower[row]);
     s.upper.push_back(c.upper[row]);
     s.n_risk.push_back(rows_before < c.time.size() ? c.n_risk[rows_before] : 0);
-    if (increasing) {
-      s.n_event.push_back(cum_event[rows_upto] - cum_event[previous_rows]);
-      s.n_censor.push_back(cum_censor[rows_upto] - cum_censor[previous_rows]);
-      previous_rows = rows_upto;
-    } else {
-      s.n_event.push_back(c.n_event[row]);
-      s.n_censor.push_back(c.n_censor[row]);
-    }
+    s.n_event.push_back(cum_event[rows_upto] - cum_event[previous_rows]);
+    s.n_censor.push_back(cum_censor[rows_upto] - cum_censor[previous_rows]);
+    previous_rows = rows_upto;
   }
   return s;
 }

@@ -1,0 +1,128 @@
+#include "core/io/csv_scanner.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace itp::csv {
+namespace {
+
+std::size_t find_char(std::string_view text, char c, std::size_t from) {
+  if (from >= text.size()) return text.size();
+  const void* hit = std::memchr(text.data() + from, c, text.size() - from);
+  return hit == nullptr ? text.size() : static_cast<const char*>(hit) - text.data();
+}
+
+std::size_t count_char(const char* begin, const char* end, char c) {
+  std::size_t count = 0;
+  for (const char* p = begin; p < end; ++p) count += (*p == c);
+  return count;
+}
+
+}  // namespace
+
+std::size_t RecordScanner::next_of(char c, std::size_t& cached, std::size_t from) const {
+  if (cached == kNotSearched || cached < from) cached = find_char(text_, c, from);
+  return cached;
+}
+
+RecordExtent RecordScanner::scan(std::size_t start) {
+  const char* data = text_.data();
+  const std::size_t size = text_.size();
+  RecordExtent extent;
+  extent.cell_count = 1;
+  std::size_t pos = start;
+  for (;;) {
+    const std::size_t line_end =
+        std::min(next_of('\n', next_lf_, pos), next_of('\r', next_cr_, pos));
+    const std::size_t quote = next_of('"', next_quote_, pos);
+    const std::size_t stop = std::min(line_end, quote);
+    extent.cell_count += count_char(data + pos, data + stop, delimiter_);
+    if (stop == line_end) {
+      extent.end = line_end;
+      if (line_end == size) {
+        extent.next = size;
+      } else if (data[line_end] == '\r' && line_end + 1 < size && data[line_end + 1] == '\n') {
+        extent.next = line_end + 2;
+      } else {
+        extent.next = line_end + 1;
+      }
+      return extent;
+    }
+    const bool opens_cell = quote == start || data[quote - 1] == delimiter_;
+    pos = quote + 1;
+    if (!opens_cell) continue;
+    for (;;) {
+      const std::size_t close = next_of('"', next_quote_, pos);
+      if (close == size) {
+        extent.unterminated_quote = true;
+        extent.unterminated_cell = extent.cell_count - 1;
+        extent.end = extent.next = size;
+        return extent;
+      }
+      if (close + 1 < size && data[close + 1] == '"') {
+        pos = close + 2;  // "" stands for one quote inside the cell
+        continue;
+      }
+      if (line_end < close) extent.spans_lines = true;
+      if (close + 1 < size && data[close + 1] != delimiter_ && data[close + 1] != '\n' &&
+          data[close + 1] != '\r') {
+        extent.text_after_quote = true;
+      }
+      pos = close + 1;
+      break;
+    }
+  }
+}
+
+void CellWalker::next(std::string_view* value, std::string& scratch) {
+  const char* data = text_.data();
+  const std::size_t size = text_.size();
+  auto cell_end = [&](std::size_t from) {
+    std::size_t i = from;
+    while (i < size && data[i] != delimiter_ && data[i] != '\n' && data[i] != '\r') ++i;
+    return i;
+  };
+  if (done_) {
+    if (value != nullptr) *value = std::string_view();
+    return;
+  }
+  std::size_t end;
+  if (pos_ < size && data[pos_] == '"') {
+    std::size_t chunk = pos_ + 1;
+    const std::size_t scratch_begin = scratch.size();
+    bool in_scratch = false;
+    std::size_t close;
+    for (;;) {
+      close = find_char(text_, '"', chunk);
+      const bool doubled = close + 1 < size && data[close + 1] == '"';
+      if (!doubled) break;
+      if (value != nullptr) {
+        scratch.append(data + chunk, close + 1 - chunk);  // the text and one quote
+        in_scratch = true;
+      }
+      chunk = close + 2;
+    }
+    const std::size_t after_quote = std::min(close + 1, size);
+    end = cell_end(after_quote);
+    if (value != nullptr) {
+      if (!in_scratch && end == after_quote) {
+        *value = std::string_view(data + chunk, close - chunk);
+      } else {
+        scratch.append(data + chunk, close - chunk);
+        scratch.append(data + after_quote, end - after_quote);
+        *value = std::string_view(scratch.data() + scratch_begin, scratch.size() - scratch_begin);
+      }
+    }
+  } else {
+    end = cell_end(pos_);
+    if (value != nullptr) *value = std::string_view(data + pos_, end - pos_);
+  }
+  if (end < size && data[end] == delimiter_) {
+    pos_ = end + 1;
+  } else {
+    pos_ = end;
+    done_ = true;
+  }
+}
+
+}  // namespace itp::csv
