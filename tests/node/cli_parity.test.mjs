@@ -19,15 +19,15 @@ const cli = process.env.ITP_CLI ?? path.join(repoRoot, 'build/release/itp-analyz
  * A deterministic awkward cohort: fractional and tied times, three groups, censoring at ties,
  * so that logs, square roots and quantile limits of every kind get exercised.
  */
-function syntheticCsv() {
-  let state = 12345;
+function syntheticCsv(seed = 12345, grid = 10) {
+  let state = seed;
   const next = () => {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
   const lines = ['months,dead,arm'];
   for (let i = 0; i < 157; i += 1) {
-    const time = Math.round(next() * 600) / 10;  // ties on a 0.1 grid
+    const time = Math.round(next() * 60 * grid) / grid;  // ties on a 1/grid grid
     lines.push(`${time},${next() < 0.7 ? 1 : 0},${['A', 'B', 'C'][i % 3]}`);
   }
   return `${lines.join('\n')}\n`;
@@ -61,8 +61,23 @@ function cases(syntheticPath) {
     '--times', '1.5,10,33.3', '--rho', '0.5'],
   { group: 'arm', conf_type: 'log-log', conf_level: 0.99, times: [1.5, 10, 33.3], rho: 0.5 }));
   list.push(synthetic(['--conf-type', 'logit'], { conf_type: 'logit' }));
+  // Continuous times and odd levels: every limit and p-value goes through exp, log, asin.
+  const types = ['log', 'log-log', 'plain', 'logit', 'arcsin'];
+  for (let i = 0; i < randomCount; i += 1) {
+    const level = String(0.5 + ((i * 0.0137) % 0.49));
+    const rho = String((i % 4) * 0.5);
+    list.push({ file: randomPath(i), args: ['--time', 'months', '--event', 'dead', '--group',
+      'arm', '--conf-type', types[i % 5], '--conf-level', level, '--rho', rho, '--times', '3,17.5'],
+    request: { type: 'survival', table: `random-${i}`, time: 'months', event: 'dead',
+      group: 'arm', conf_type: types[i % 5], conf_level: Number(level), rho: Number(rho),
+      times: [3, 17.5] } });
+  }
   return list;
 }
+
+const randomCount = 30;
+let randomDir = '';
+const randomPath = (i) => path.join(randomDir, `random-${i}.csv`);
 
 describe('native CLI and wasm give byte-identical JSON', () => {
   let core;
@@ -75,6 +90,10 @@ describe('native CLI and wasm give byte-identical JSON', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'itp-parity-'));
     syntheticPath = path.join(dir, 'synthetic.csv');
     await writeFile(syntheticPath, syntheticCsv());
+    randomDir = dir;
+    for (let i = 0; i < randomCount; i += 1) {
+      await writeFile(randomPath(i), syntheticCsv(1000 + i, 1e9));
+    }
   });
   after(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
