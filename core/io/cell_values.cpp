@@ -47,7 +47,8 @@ NumberShape check_number_syntax(std::string_view s) {
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
   std::size_t mantissa_digits = 0;
   bool seen_nonzero = false;
-  long integer_digits = 0, leading_fraction_zeros = 0;
+  long integer_digits = 0;
+  long leading_fraction_zeros = 0;
   for (; i < s.size() && is_digit(s[i]); ++i, ++mantissa_digits) {
     seen_nonzero = seen_nonzero || s[i] != '0';
     if (seen_nonzero) ++integer_digits;

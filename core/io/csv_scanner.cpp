@@ -9,7 +9,8 @@ namespace {
 std::size_t find_char(std::string_view text, char c, std::size_t from) {
   if (from >= text.size()) return text.size();
   const void* hit = std::memchr(text.data() + from, c, text.size() - from);
-  return hit == nullptr ? text.size() : static_cast<const char*>(hit) - text.data();
+  return hit == nullptr ? text.size()
+                        : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
 }
 
 std::size_t count_char(const char* begin, const char* end, char c) {

@@ -33,8 +33,8 @@ std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 2);
   auto unit_at = [&](std::size_t i) -> std::uint32_t {
-    const auto a = static_cast<unsigned char>(bytes[i]);
-    const auto b = static_cast<unsigned char>(bytes[i + 1]);
+    const std::uint32_t a = static_cast<unsigned char>(bytes[i]);
+    const std::uint32_t b = static_cast<unsigned char>(bytes[i + 1]);
     return big_endian ? (a << 8 | b) : (b << 8 | a);
   };
   std::size_t i = 0;
@@ -63,7 +63,8 @@ std::size_t utf8_sequence_length(std::string_view bytes, std::size_t i) {
   const unsigned char lead = at(i);
   if (lead < 0x80) return 1;
   std::size_t length;
-  unsigned char second_min = 0x80, second_max = 0xBF;
+  unsigned char second_min = 0x80;
+  unsigned char second_max = 0xBF;
   if (lead >= 0xC2 && lead <= 0xDF) {
     length = 2;
   } else if (lead >= 0xE0 && lead <= 0xEF) {

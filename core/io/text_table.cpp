@@ -95,7 +95,9 @@ char detect_delimiter(std::string_view text, std::size_t header_start) {
   bool splits_a_record[3] = {false, false, false};
   for (int c = 0; c < 3; ++c) {
     csv::RecordScanner scanner(sample, kCandidates[c]);
-    std::size_t header_cells = 0, score = 0, pos = 0;
+    std::size_t header_cells = 0;
+    std::size_t score = 0;
+    std::size_t pos = 0;
     for (std::size_t record = 0; record < kDetectionRecords && pos < sample.size(); ++record) {
       const csv::RecordExtent extent = scanner.scan(pos);
       if (extent.cell_count > 1) splits_a_record[c] = true;
@@ -312,7 +314,8 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
 
   // Blank lines above the header are skipped: the header is where the table starts.
   csv::RecordScanner line_scanner(text, ',');
-  std::size_t header_start = 0, blank_lines_above = 0;
+  std::size_t header_start = 0;
+  std::size_t blank_lines_above = 0;
   for (;;) {
     const csv::RecordExtent line = line_scanner.scan(header_start);
     if (!only_chars_of(text.substr(header_start, line.end - header_start), " \t")) break;
