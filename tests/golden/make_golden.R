@@ -19,8 +19,8 @@
 #   at_times   summary(fit, times = times, extend = FALSE) (empty when every time is past the
 #              group's last time: R then has no row for that curve).
 #   test       survdiff(Surv(time, event) ~ group [+ strata(s)], rho) on the rows whose strata
-#              cell is present; df = (#groups with expected > 0) - 1; observed and expected are
-#              summed over strata.
+#              cell is present (a group with no such row is not in the test, as in survdiff);
+#              df = (#groups with expected > 0) - 1; observed and expected summed over strata.
 #   follow_up  print.survfit's median of survfit(Surv(time, 1 - event) ~ 1), same conf options.
 # `risk_table` is left out of the expected JSON: the comparison checks only the fields written
 # here (extra fields in the core's answer are allowed).
@@ -191,7 +191,15 @@ golden_datasets <- function() {
       time = c(1, 2, 3, 5, 6, 6, 8, 9, 12, 15),
       status = c(0, 0, 0, 1, 1, 0, 1, 0, 1, 0),
       arm = c("A", "B", "A", "A", "B", "A", "B", "A", "A", "B"),
-      wave = c(rep("early", 3), rep("late", 7)))
+      wave = c(rep("early", 3), rep("late", 7))),
+    # Made up: every row of arm C lacks its site, so C has a curve but no place in the test;
+    # survdiff, which drops those rows, then compares A and B only.
+    site_gap = data.frame(
+      time = c(2, 4, 5, 7, 9, 3, 4, 6, 8, 11, 1, 5, 10),
+      status = c(1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 1, 0),
+      arm = c(rep("A", 5), rep("B", 5), rep("C", 3)),
+      site = c("north", "south", "north", "south", "north", "south", "north", "south", "north",
+               "south", NA, NA, NA))
   )
 }
 
@@ -232,6 +240,8 @@ golden_cases <- function() {
          conf_type = "log-log", times = c(0.5, 1, 2, 3, 6, 20)),
     case("early_censoring_arm_logit", "early_censoring", "time", "status", group = "arm",
          conf_type = "logit", conf_level = 0.9, times = c(0.5, 1, 2, 3, 6, 20)),
+    case("site_gap_arm_strata", "site_gap", "time", "status", group = "arm", strata = "site",
+         conf_type = "plain", times = c(1, 5, 10)),
     case("early_censoring_wave_df0", "early_censoring", "time", "status", group = "wave",
          times = c(1, 5))
   )
