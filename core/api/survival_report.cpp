@@ -83,27 +83,30 @@ void write_group(JsonWriter& out, const std::string& name, const EventCounts& co
   out.end_object();
 }
 
-// survdiff(Surv(time, event) ~ group + strata(stratum)), on the rows with a stratum, with the
-// tie rule applied to those rows alone as survdiff does.
+// survdiff(Surv(time, event) ~ group + strata(stratum)) on the rows with a stratum. Without
+// strata the test's counts are the curves' own; with strata, rows are tabulated per (stratum,
+// group), and the tie rule is applied to the test's rows alone as survdiff does.
 void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest& request,
-                ProblemLog& log) {
-  const std::size_t g_count = rows.group_names.size();
-  const std::size_t s_count = request.strata_column ? rows.strata_names.size() : 1;
-  std::vector<double> time;
-  std::vector<std::uint8_t> event;
-  std::vector<std::uint32_t> curve;
-  for (std::size_t i = 0; i < rows.time.size(); ++i) {
-    const std::uint32_t s = request.strata_column ? rows.stratum[i] : 0;
-    if (s == kNoCurve) continue;
-    time.push_back(rows.time[i]);
-    event.push_back(rows.event[i]);
-    curve.push_back(static_cast<std::uint32_t>(s * g_count + rows.group[i]));
+                const TimeBins& bins, const std::vector<EventCounts>& curves, ProblemLog& log) {
+  std::vector<std::vector<EventCounts>> by_stratum;
+  if (!request.strata_column) {
+    by_stratum.push_back(curves);
+  } else {
+    const std::size_t g_count = rows.group_names.size();
+    const std::size_t s_count = rows.strata_names.size();
+    std::vector<std::uint32_t> curve(rows.time.size());
+    for (std::size_t i = 0; i < rows.time.size(); ++i)
+      curve[i] = rows.stratum[i] == kNoCurve
+                     ? kNoCurve
+                     : static_cast<std::uint32_t>(rows.stratum[i] * g_count + rows.group[i]);
+    const std::vector<EventCounts> flat =
+        rows.excluded_from_test == 0
+            ? tabulate_events(bins, rows.time, rows.event, curve, s_count * g_count)
+            : tabulate_events(TimeBins(rows.time, curve), rows.time, rows.event, curve,
+                              s_count * g_count);
+    for (std::size_t s = 0; s < s_count; ++s)
+      by_stratum.emplace_back(flat.begin() + s * g_count, flat.begin() + (s + 1) * g_count);
   }
-  const std::vector<EventCounts> flat =
-      tabulate_events(TimeBins(time), time, event, curve, s_count * g_count);
-  std::vector<std::vector<EventCounts>> by_stratum(s_count);
-  for (std::size_t s = 0; s < s_count; ++s)
-    by_stratum[s].assign(flat.begin() + s * g_count, flat.begin() + (s + 1) * g_count);
 
   const LogRankTest test = log_rank_test(by_stratum, request.rho);
   if (test.df < 1)
@@ -114,15 +117,28 @@ void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest
              "the variance of the test is singular, so no chi-squared can be given", "",
              std::nullopt, std::nullopt});
 
+  // A group none of whose rows has a stratum is not in the test at all, as in survdiff.
+  std::vector<std::size_t> tested;
+  for (std::size_t g = 0; g < rows.group_names.size(); ++g) {
+    std::int64_t subjects = 0;
+    for (const std::vector<EventCounts>& stratum : by_stratum) subjects += stratum[g].total();
+    if (subjects > 0) tested.push_back(g);
+  }
   out.begin_object();
   out.key("method").value(request.rho == 0 ? "log-rank" : "Harrington-Fleming");
   out.key("rho").value(request.rho);
   out.key("chisq").value(test.chisq);
   out.key("df").value(test.df);
   out.key("p").value(test.p);
-  out.key("groups").array(rows.group_names);
-  out.key("observed").array(test.observed);
-  out.key("expected").array(test.expected);
+  out.key("groups").begin_array();
+  for (std::size_t g : tested) out.value(rows.group_names[g]);
+  out.end_array();
+  out.key("observed").begin_array();
+  for (std::size_t g : tested) out.value(test.observed[g]);
+  out.end_array();
+  out.key("expected").begin_array();
+  for (std::size_t g : tested) out.value(test.expected[g]);
+  out.end_array();
   out.key("strata");
   if (request.strata_column) out.array(rows.strata_names);
   else out.null();
@@ -185,7 +201,7 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
 
   out.key("test");
   if (request.group_column && rows.group_names.size() >= 2) {
-    write_test(out, rows, request, log);
+    write_test(out, rows, request, bins, curves, log);
   } else {
     if (request.group_column)
       log.add({"one_group", "the group column holds a single group, so there is nothing to test",
@@ -193,10 +209,8 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
     out.null();
   }
 
-  const std::vector<std::uint32_t> everyone_curve(rows.time.size(), 0);
   out.key("follow_up");
-  write_follow_up(out, tabulate_events(bins, rows.time, rows.event, everyone_curve, 1)[0],
-                  request);
+  write_follow_up(out, pool_curves(curves), request);
   out.end_object();
 }
 

@@ -84,10 +84,10 @@ class LabelSet {
 
 // Event cells: 1 event, 0 censored, 2 the number 2 (resolved once the whole column is seen),
 // -1 unreadable.
-constexpr std::int8_t kCodedTwo = 2;
-constexpr std::int8_t kUnreadable = -1;
+constexpr std::uint8_t kCodedTwo = 2;
+constexpr std::uint8_t kUnreadable = 255;
 
-std::int8_t read_event(std::string_view cell, const SurvivalRequest& request) {
+std::uint8_t read_event(std::string_view cell, const SurvivalRequest& request) {
   if (!request.event_values.empty()) {
     const std::string_view value = trim(cell);
     for (const std::string& e : request.event_values)
@@ -127,11 +127,9 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
   rows.rows_read = table.record_count();
   rows.time.reserve(table.record_count());
   rows.event.reserve(table.record_count());
-  rows.group.reserve(table.record_count());
+  if (has_group) rows.group.reserve(table.record_count());
   if (has_strata) rows.stratum.reserve(table.record_count());
 
-  std::vector<std::int8_t> event_codes;
-  event_codes.reserve(table.record_count());
   std::vector<std::size_t> record_of_row;  // kept only for rows whose event cell says 2
   LabelSet groups, strata;
   std::vector<std::string_view> cells;
@@ -169,7 +167,7 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
               "no event status in this row, so it is left out of the analysis");
       continue;
     }
-    const std::int8_t code = read_event(event_cell, request);
+    const std::uint8_t code = read_event(event_cell, request);
     if (code == kUnreadable) {
       exclude(record, request.event_column, "invalid_event",
               "\"" + std::string(trim(event_cell)) +
@@ -201,40 +199,39 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
     }
     if (code == kCodedTwo) record_of_row.push_back(record);
     rows.time.push_back(*time);
-    event_codes.push_back(code);
-    rows.group.push_back(group);
+    rows.event.push_back(static_cast<std::uint8_t>(code));
+    if (has_group) rows.group.push_back(group);
   }
 
   // An event column of 1s and 2s only is read as R's Surv reads it: 2 = event, 1 = censored.
   // Where 0 also occurs, a 2 is an unreadable status.
   const bool any_two = !record_of_row.empty();
-  const bool any_zero = std::find(event_codes.begin(), event_codes.end(), 0) != event_codes.end();
+  const bool any_zero = std::find(rows.event.begin(), rows.event.end(), 0) != rows.event.end();
   if (any_two && !any_zero) {
     log.add({"event_coded_1_2",
              "the event column \"" + request.event_column +
                  "\" holds only 1 and 2: read as 2 = event, 1 = censored, as R's Surv() does",
              table.file(), std::nullopt, request.event_column});
-    for (std::int8_t& c : event_codes) c = c == kCodedTwo ? 1 : 0;
+    for (std::uint8_t& e : rows.event) e = e == kCodedTwo ? 1 : 0;
   } else if (any_two) {
     std::size_t kept = 0, next_two = 0;
-    for (std::size_t i = 0; i < event_codes.size(); ++i) {
-      if (event_codes[i] == kCodedTwo) {
+    for (std::size_t i = 0; i < rows.event.size(); ++i) {
+      if (rows.event[i] == kCodedTwo) {
         exclude(record_of_row[next_two++], request.event_column, "invalid_event",
                 "\"2\" is not an event status where the column also uses 0 and 1; this row is "
                 "left out");
         continue;
       }
       rows.time[kept] = rows.time[i];
-      rows.group[kept] = rows.group[i];
+      if (has_group) rows.group[kept] = rows.group[i];
       if (has_strata) rows.stratum[kept] = rows.stratum[i];
-      event_codes[kept++] = event_codes[i];
+      rows.event[kept++] = rows.event[i];
     }
     rows.time.resize(kept);
-    rows.group.resize(kept);
+    if (has_group) rows.group.resize(kept);
     if (has_strata) rows.stratum.resize(kept);
-    event_codes.resize(kept);
+    rows.event.resize(kept);
   }
-  rows.event.assign(event_codes.begin(), event_codes.end());
 
   if (has_group) {
     const std::vector<std::uint32_t> renumber = groups.sort(rows.group_names);

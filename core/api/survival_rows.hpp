@@ -15,7 +15,7 @@ namespace itp {
 struct SurvivalRows {
   std::vector<double> time;
   std::vector<std::uint8_t> event;    // 1 event, 0 censored
-  std::vector<std::uint32_t> group;   // index into group_names
+  std::vector<std::uint32_t> group;   // index into group_names; empty without a group column
   std::vector<std::string> group_names;     // sorted as R sorts factor levels (C locale)
   std::vector<std::uint32_t> stratum; // index into strata_names, or kNoCurve when missing
   std::vector<std::string> strata_names;

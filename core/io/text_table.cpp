@@ -237,15 +237,42 @@ std::size_t TextTable::column_index(std::string_view name) const {
   return it == header_.end() ? npos : static_cast<std::size_t>(it - header_.begin());
 }
 
+TextTable::Place TextTable::locate(std::size_t record) const {
+  if (record == last_place_.record && scanner_text_ == text_.data()) return last_place_;
+  std::size_t current;
+  std::size_t start;
+  const bool forward_nearby = scanner_ && scanner_text_ == text_.data() &&
+                              last_place_.record < record &&
+                              record - last_place_.record <= kCheckpointEvery;
+  if (forward_nearby) {
+    current = last_place_.record + 1;
+    start = last_place_.next;
+  } else {
+    // A scanner remembers where the next quote and line ends are, so it only moves forward.
+    scanner_.emplace(text_, delimiter_);
+    scanner_text_ = text_.data();
+    current = record - record % kCheckpointEvery;
+    start = checkpoints_[record / kCheckpointEvery];
+  }
+  for (;; ++current) {
+    const std::size_t next = scanner_->scan(start).next;
+    if (current == record) {
+      last_place_ = {record, start, next};
+      return last_place_;
+    }
+    start = next;
+  }
+}
+
 void TextTable::split_record(std::size_t record, const std::vector<std::size_t>& columns,
                              std::vector<std::string_view>& cells, std::string& scratch) const {
-  if (record >= record_starts_.size()) throw std::out_of_range("TextTable::split_record");
+  if (record >= record_count_) throw std::out_of_range("TextTable::split_record");
   cells.assign(columns.size(), std::string_view());
   scratch.clear();
   if (columns.empty()) return;
-  const std::size_t start = record_starts_[record];
-  const std::size_t limit =
-      record + 1 < record_starts_.size() ? record_starts_[record + 1] : text_.size();
+  const Place place = locate(record);
+  const std::size_t start = place.start;
+  const std::size_t limit = place.next;
   // Undoing quotes writes at most the record's own length; reserving it up front keeps the views
   // into `scratch` valid. Records without quotes never touch it.
   if (scratch.capacity() < limit - start &&
@@ -340,13 +367,20 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
   table.header_ = read_header(text, header_start, table.delimiter_, file_name, warnings);
   const std::vector<std::string>& header = table.header_;
 
-  std::vector<std::uint64_t>& starts = table.record_starts_;
-  starts.reserve(estimate_record_count(text, header_extent.next));
-  for (std::size_t pos = header_extent.next; pos < text.size();) {
+  // Blank rows at the very end (editors' trailing newlines, spreadsheet exports of formatted but
+  // empty rows) hold nothing and shift no row number, so they are not counted. Blank rows between
+  // data rows are kept: a spreadsheet shows them, and dropping them would shift row numbers.
+  const std::string blank_row_chars = std::string(" \t") + table.delimiter_;
+  std::vector<std::uint64_t>& checkpoints = table.checkpoints_;
+  checkpoints.reserve(estimate_record_count(text, header_extent.next) / TextTable::kCheckpointEvery + 1);
+  std::size_t records = 0;
+  for (std::size_t pos = header_extent.next; pos < text.size(); ++records) {
     const csv::RecordExtent extent = scanner.scan(pos);
-    const std::size_t row = TextTable::spreadsheet_row(starts.size());
+    const std::size_t row = TextTable::spreadsheet_row(records);
     check_record(extent, pos, row, header, file_name);
-    starts.push_back(pos);
+    if (records % TextTable::kCheckpointEvery == 0) checkpoints.push_back(pos);
+    if (!only_chars_of(text.substr(pos, extent.end - pos), blank_row_chars))
+      table.record_count_ = records + 1;
     if (extent.cell_count > header.size() &&
         !extra_cells_are_blank(text, pos, extent.end, table.delimiter_, header.size())) {
       warnings.add(
@@ -361,18 +395,10 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
     }
     pos = extent.next;
   }
+  checkpoints.resize((table.record_count_ + TextTable::kCheckpointEvery - 1) /
+                     TextTable::kCheckpointEvery);
 
-  // Blank rows at the very end (editors' trailing newlines, spreadsheet exports of formatted but
-  // empty rows) hold nothing and shift no row number, so they are dropped. Blank rows between
-  // data rows are kept: a spreadsheet shows them, and dropping them would shift row numbers.
-  const std::string blank_row_chars = std::string(" \t\r\n") + table.delimiter_;
-  std::size_t blank_from = text.size();
-  while (!starts.empty() &&
-         only_chars_of(text.substr(starts.back(), blank_from - starts.back()), blank_row_chars)) {
-    blank_from = starts.back();
-    starts.pop_back();
-  }
-  if (starts.empty()) {
+  if (table.record_count_ == 0) {
     warnings.add({"no_data_rows",
                   file_label(file_name) +
                       " has a header row but no data rows below it; add the data, or check that "

@@ -1,13 +1,15 @@
 #pragma once
 // A delimited text table (CSV, TSV, semicolon CSV) held as its UTF-8 text plus the byte offset
-// of each record, so that a file of 1e7 rows costs 8 bytes a row beyond its own text. Cells are
-// cut out of a record on demand; nothing is copied until a column is read.
+// of every 64th record, so a file costs hardly more than its own text. Cells are cut out of a
+// record on demand; nothing is copied until a column is read.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/io/csv_scanner.hpp"
 #include "core/io/problem.hpp"
 
 namespace itp {
@@ -22,7 +24,7 @@ class TextTable {
   const std::string& file() const { return file_; }
   char delimiter() const { return delimiter_; }
   const std::vector<std::string>& header() const { return header_; }
-  std::size_t record_count() const { return record_starts_.size(); }
+  std::size_t record_count() const { return record_count_; }
   // The row a spreadsheet shows for a data record (header = 1). A quoted cell spanning
   // several lines is still one record, one row.
   static std::size_t spreadsheet_row(std::size_t record) { return record + 2; }
@@ -36,7 +38,8 @@ class TextTable {
   // Fills cells[i] with the text of column columns[i] of `record`: quotes removed, doubled quotes
   // undone, surrounding spaces kept. A column beyond the end of a short record gives "".
   // Views point into the table or into `scratch`, and stay valid until the next call with the
-  // same scratch.
+  // same scratch. Reading records in increasing order costs one pass over the text; a jump back
+  // rescans at most 64 records. Not safe to call from two threads at once (it keeps its place).
   void split_record(std::size_t record, const std::vector<std::size_t>& columns,
                     std::vector<std::string_view>& cells, std::string& scratch) const;
 
@@ -47,8 +50,21 @@ class TextTable {
   std::string text_;  // UTF-8, without BOM
   char delimiter_ = ',';
   std::vector<std::string> header_;
-  std::vector<std::uint64_t> record_starts_;  // byte offset in text_ of each data record
+  static constexpr std::size_t kCheckpointEvery = 64;
+  std::vector<std::uint64_t> checkpoints_;  // byte offset of records 0, 64, 128, ...
+  std::size_t record_count_ = 0;
   std::vector<Problem> warnings_;
+
+  // Where the record last located starts and where the next one starts.
+  struct Place {
+    std::size_t record = static_cast<std::size_t>(-1);
+    std::size_t start = 0;
+    std::size_t next = 0;
+  };
+  Place locate(std::size_t record) const;
+  mutable Place last_place_;
+  mutable std::optional<csv::RecordScanner> scanner_;  // moves forward with last_place_
+  mutable const char* scanner_text_ = nullptr;          // the text it was made for
 };
 
 // Reads CSV/TSV bytes: detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE with BOM,

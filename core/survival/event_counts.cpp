@@ -1,5 +1,7 @@
 #include "core/survival/event_counts.hpp"
 
+#include <cmath>
+#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -20,7 +22,7 @@ std::vector<EventCounts> tabulate_dense(const TimeBins& bins, const std::vector<
   const std::size_t bin_count = bins.size();
   std::vector<std::uint32_t> events(curve_count * bin_count, 0), censored(events.size(), 0);
   for (std::size_t row = 0; row < time.size(); ++row) {
-    const std::uint32_t curve = curve_of_row[row];
+    const std::uint32_t curve = curve_of_row.empty() ? 0 : curve_of_row[row];
     if (curve == kNoCurve) continue;
     const std::size_t cell = curve * bin_count + bins.bin_of(time[row]);
     if (event[row]) ++events[cell];
@@ -43,22 +45,26 @@ std::vector<EventCounts> tabulate_sparse(const TimeBins& bins, const std::vector
                                          const std::vector<std::uint32_t>& curve_of_row,
                                          std::size_t curve_count) {
   const std::size_t bin_count = bins.size();
-  std::vector<std::uint32_t> bin_of_row(time.size());
+  auto curve_of = [&](std::size_t row) { return curve_of_row.empty() ? 0 : curve_of_row[row]; };
+  std::vector<std::uint32_t> bin_of_row(time.size(), 0);
   std::vector<std::uint32_t> next_of_bin(bin_count + 1, 0);
+  std::size_t kept = 0;
   for (std::size_t row = 0; row < time.size(); ++row) {
+    if (curve_of(row) == kNoCurve) continue;  // its time may not be among the bins
     bin_of_row[row] = bins.bin_of(time[row]);
     ++next_of_bin[bin_of_row[row] + 1];
+    ++kept;
   }
   for (std::size_t b = 0; b < bin_count; ++b) next_of_bin[b + 1] += next_of_bin[b];
-  std::vector<std::uint32_t> rows_by_bin(time.size());
+  std::vector<std::uint32_t> rows_by_bin(kept);
   for (std::size_t row = 0; row < time.size(); ++row)
-    rows_by_bin[next_of_bin[bin_of_row[row]]++] = static_cast<std::uint32_t>(row);
+    if (curve_of(row) != kNoCurve)
+      rows_by_bin[next_of_bin[bin_of_row[row]]++] = static_cast<std::uint32_t>(row);
 
   std::vector<EventCounts> curves(curve_count);
   std::vector<std::uint32_t> last_bin(curve_count, UINT32_MAX);
   for (std::uint32_t row : rows_by_bin) {
-    const std::uint32_t curve = curve_of_row[row];
-    if (curve == kNoCurve) continue;
+    const std::uint32_t curve = curve_of(row);
     EventCounts& c = curves[curve];
     if (last_bin[curve] != bin_of_row[row]) {
       last_bin[curve] = bin_of_row[row];
@@ -84,6 +90,26 @@ std::vector<EventCounts> tabulate_events(const TimeBins& bins, const std::vector
   const bool dense = curve_count * bins.size() <= time.size() + 4096;
   return dense ? tabulate_dense(bins, time, event, curve_of_row, curve_count)
                : tabulate_sparse(bins, time, event, curve_of_row, curve_count);
+}
+
+EventCounts pool_curves(const std::vector<EventCounts>& curves) {
+  // A k-way merge by time; times are bin values, equal exactly when they are the same bin.
+  EventCounts pooled;
+  std::vector<std::size_t> next(curves.size(), 0);
+  for (;;) {
+    double now = std::numeric_limits<double>::infinity();
+    for (std::size_t c = 0; c < curves.size(); ++c)
+      if (next[c] < curves[c].time.size()) now = std::fmin(now, curves[c].time[next[c]]);
+    if (std::isinf(now)) return pooled;
+    append(pooled, now, 0, 0);
+    for (std::size_t c = 0; c < curves.size(); ++c) {
+      if (next[c] < curves[c].time.size() && curves[c].time[next[c]] == now) {
+        pooled.n_event.back() += curves[c].n_event[next[c]];
+        pooled.n_censor.back() += curves[c].n_censor[next[c]];
+        ++next[c];
+      }
+    }
+  }
 }
 
 EventCounts swap_events_and_censorings(EventCounts counts) {

@@ -20,12 +20,16 @@ struct EventCounts {
 
 inline constexpr std::uint32_t kNoCurve = UINT32_MAX;
 
-// Tabulates every row into curve `curve_of_row[row]` (rows with kNoCurve are left out), at
-// the bin of `time[row]`; `event[row]` is 1 for an event, 0 for a censoring.
+// Tabulates every row into curve `curve_of_row[row]` (rows with kNoCurve are left out; an empty
+// `curve_of_row` puts every row in curve 0), at the bin of `time[row]`; `event[row]` is 1 for an
+// event, 0 for a censoring.
 std::vector<EventCounts> tabulate_events(const TimeBins& bins, const std::vector<double>& time,
                                          const std::vector<std::uint8_t>& event,
                                          const std::vector<std::uint32_t>& curve_of_row,
                                          std::size_t curve_count);
+
+// The curves added together: the subjects of all of them in one curve.
+EventCounts pool_curves(const std::vector<EventCounts>& curves);
 
 // The same subjects with events and censorings swapped: the curve of time to censoring, whose
 // Kaplan-Meier median is the "reverse Kaplan-Meier" median follow-up (Schemper & Smith 1996).

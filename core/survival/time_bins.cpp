@@ -72,8 +72,18 @@ std::uint32_t TimeIndex::find(double time) const {
   return static_cast<std::uint32_t>(slot);
 }
 
-TimeBins::TimeBins(const std::vector<double>& times) {
-  for (double t : times) index_.insert(t);
+TimeBins::TimeBins(const std::vector<double>& times) { bin(times, nullptr); }
+
+TimeBins::TimeBins(const std::vector<double>& times,
+                   const std::vector<std::uint32_t>& curve_of_row) {
+  bin(times, &curve_of_row);
+}
+
+void TimeBins::bin(const std::vector<double>& times,
+                   const std::vector<std::uint32_t>* curve_of_row) {
+  constexpr std::uint32_t kLeftOut = UINT32_MAX;  // kNoCurve of event_counts.hpp
+  for (std::size_t row = 0; row < times.size(); ++row)
+    if (!curve_of_row || (*curve_of_row)[row] != kLeftOut) index_.insert(times[row]);
 
   std::vector<std::uint32_t> slots;
   for (std::size_t slot = 0; slot < index_.capacity(); ++slot)

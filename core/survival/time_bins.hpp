@@ -36,6 +36,8 @@ class TimeBins {
   // reports its smallest value. This is the tie rule of survival::aeqSurv (Therneau, "tied
   // times" in the survival package's methods document), used by survfit and survdiff.
   explicit TimeBins(const std::vector<double>& times);
+  // The same over the rows whose curve is not kNoCurve (see event_counts.hpp).
+  TimeBins(const std::vector<double>& times, const std::vector<std::uint32_t>& curve_of_row);
 
   const std::vector<double>& times() const { return time_; }  // ascending, one per bin
   std::size_t size() const { return time_.size(); }
@@ -43,6 +45,7 @@ class TimeBins {
   std::uint32_t bin_of(double time) const { return bin_of_slot_[index_.find(time)]; }
 
  private:
+  void bin(const std::vector<double>& times, const std::vector<std::uint32_t>* curve_of_row);
   TimeIndex index_;
   std::vector<std::uint32_t> bin_of_slot_;
   std::vector<double> time_;

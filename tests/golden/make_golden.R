@@ -104,6 +104,19 @@ at_times_of <- function(fit1, times) {
   eight_arrays(s, length(s$time))
 }
 
+# survival >= 3.8 (survfit_confint: "use p if se=0"): where the standard error is 0 the limits
+# are S itself for log, log-log and logit. Debian 12 ships 3.5.3, which gives NA there for
+# log-log and logit; this applies the newer rule to its fit and changes nothing else
+# (docs/decisions.md, "Which R is the reference?").
+with_zero_se_rule <- function(fit) {
+  if (!is.null(fit$lower) && fit$conf.type %in% c("log", "log-log", "logit")) {
+    zero <- !is.na(fit$std.err) & fit$std.err == 0
+    fit$lower[zero] <- fit$surv[zero]
+    fit$upper[zero] <- fit$surv[zero]
+  }
+  fit
+}
+
 # One case: `d` holds character columns as read from the CSV; the options are the CLI's.
 # Returns the list that serialises to the CLI's JSON document.
 r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = "log",
@@ -116,8 +129,8 @@ r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = 
   g <- factor(g_text, levels = levs)
   frame <- data.frame(time = y_time, status = y_event, g = g)
 
-  fit <- survfit(Surv(time, status) ~ g, data = frame, conf.type = conf_type,
-                 conf.int = conf_level)
+  fit <- with_zero_se_rule(survfit(Surv(time, status) ~ g, data = frame, conf.type = conf_type,
+                                   conf.int = conf_level))
   groups <- lapply(seq_along(levs), function(i) {
     fit1 <- if (is.null(fit$strata)) fit else fit[i]
     s_all <- summary(fit1, censored = TRUE)
@@ -151,16 +164,19 @@ r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = 
       observed <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
       expected <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
       df <- sum(expected > 0) - 1
+      # The core gives no p for a test without degrees of freedom, and says so
+      # (docs/decisions.md, "A test without degrees of freedom"); R prints 1 for df = 0.
+      if (df < 1) warnings[[length(warnings) + 1]] <- list(code = "no_test")
       result$test <- list(
         method = if (rho == 0) "log-rank" else "Harrington-Fleming", rho = rho,
         chisq = num(sd$chisq), df = df,
-        p = num(pchisq(sd$chisq, df, lower.tail = FALSE)),
+        p = if (df < 1) NA_real_ else num(pchisq(sd$chisq, df, lower.tail = FALSE)),
         groups = I(levels(tf$g)), observed = arr(observed), expected = arr(expected))
     }
   }
 
-  reverse <- survfit(Surv(time, 1 - status) ~ 1, data = frame, conf.type = conf_type,
-                     conf.int = conf_level)
+  reverse <- with_zero_se_rule(survfit(Surv(time, 1 - status) ~ 1, data = frame,
+                                       conf.type = conf_type, conf.int = conf_level))
   fu <- median_of(reverse)
   result$follow_up <- list(method = "reverse Kaplan-Meier", median = fu$estimate,
                            lower = fu$lower, upper = fu$upper)
@@ -184,9 +200,10 @@ golden_datasets <- function() {
     veteran = data.frame(time = veteran$time, status = veteran$status, trt = veteran$trt,
                          celltype = as.character(veteran$celltype)),
     gehan = data.frame(time = gehan$time, cens = gehan$cens, treat = as.character(gehan$treat)),
-    # Made up, for two R rules no R data set above reaches: rows censored before a curve's first
-    # event (S = 1, std.err 0) have NA limits for log-log and logit; and the "early" wave, all
-    # censored before any event, has expected 0, so survdiff has 0 degrees of freedom and p = 1.
+    # Made up, for two rules no R data set above reaches: rows censored before a curve's first
+    # event (S = 1, std.err 0), whose log-log and logit limits are S under survival >= 3.8; and
+    # the "early" wave, all censored before any event, which has expected 0, so survdiff has 0
+    # degrees of freedom (R prints p = 1; the core gives no p and warns).
     early_censoring = data.frame(
       time = c(1, 2, 3, 5, 6, 6, 8, 9, 12, 15),
       status = c(0, 0, 0, 1, 1, 0, 1, 0, 1, 0),
