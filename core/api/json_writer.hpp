@@ -36,6 +36,7 @@ class JsonWriter {
     return end_array();
   }
 
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   std::string take() { return std::move(out_); }
 
  private:

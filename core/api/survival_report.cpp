@@ -185,6 +185,11 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
   const std::vector<EventCounts> curves =
       tabulate_events(bins, rows.time, rows.event, rows.group, rows.group_names.size());
 
+  // About 8 numbers of up to 20 characters for each row of each curve's table.
+  std::size_t table_rows = 0;
+  for (const EventCounts& c : curves) table_rows += c.time.size();
+  out.reserve(table_rows * 8 * 20 + 4096);
+
   const double last_time = *std::max_element(rows.time.begin(), rows.time.end());
   const std::vector<double> risk_times =
       request.risk_times ? *request.risk_times : nice_time_ticks(last_time);

@@ -10,10 +10,17 @@
 namespace itp {
 namespace {
 
+using namespace std::string_view_literals;
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// By hand: find_first_not_of searches its set with memchr for every character, and this runs
+// on every cell of every row.
 std::string_view trim_spaces(std::string_view cell) {
-  const std::size_t first = cell.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return cell.substr(first, cell.find_last_not_of(" \t") - first + 1);
+  std::size_t first = 0, last = cell.size();
+  while (first < last && is_blank(cell[first])) ++first;
+  while (last > first && is_blank(cell[last - 1])) --last;
+  return cell.substr(first, last - first);
 }
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -110,12 +117,46 @@ std::optional<double> convert(const char* begin, const char* end, const NumberSh
   return value;
 }
 
+// Plain decimals of at most 15 digits (the cells of almost every table) by Clinger's fast path:
+// the digits as an exact integer m and 10^k exact too, so m / 10^k is one correctly rounded
+// division, the same double as a full conversion gives. Anything else: nullopt, to the full path.
+std::optional<double> parse_plain_decimal(std::string_view s) {
+  static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                            1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  std::size_t i = 0;
+  const bool negative = !s.empty() && s[0] == '-';
+  if (negative) ++i;
+  std::uint64_t mantissa = 0;
+  int digits = 0, fraction_digits = 0;
+  bool seen_mark = false, any_digit = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (is_digit(c)) {
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+      any_digit = true;
+      if (mantissa != 0) ++digits;
+      if (seen_mark) ++fraction_digits;
+      if (digits > 15 || fraction_digits > 15) return std::nullopt;
+    } else if ((c == '.' || c == ',') && !seen_mark) {
+      seen_mark = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any_digit) return std::nullopt;
+  const double value = static_cast<double>(mantissa) / kPowersOfTen[fraction_digits];
+  return negative ? -value : value;
+}
+
 }  // namespace
 
 bool is_missing_marker(std::string_view cell) {
   const std::string_view text = trim_spaces(cell);
-  if (text.empty() || text == "." || text == "-") return true;
-  for (const std::string_view marker : {"na", "n/a", "nd", "nan"}) {
+  if (text.empty()) return true;
+  // No marker is longer than 3 or starts with a digit: most cells stop here.
+  if (text.size() > 3 || is_digit(text.front())) return false;
+  if (text == "."sv || text == "-"sv) return true;
+  for (const std::string_view marker : {"na"sv, "n/a"sv, "nd"sv, "nan"sv}) {
     if (equals_ignoring_case(text, marker)) return true;
   }
   return false;
@@ -123,6 +164,7 @@ bool is_missing_marker(std::string_view cell) {
 
 std::optional<double> parse_number(std::string_view cell) {
   std::string_view text = trim_spaces(cell);
+  if (const std::optional<double> plain = parse_plain_decimal(text)) return plain;
   const NumberShape shape = check_number_syntax(text);
   if (!shape.valid) return std::nullopt;
   if (text.front() == '+') text.remove_prefix(1);  // from_chars takes only '-'
@@ -141,10 +183,12 @@ std::optional<double> parse_number(std::string_view cell) {
 
 EventCode parse_event_code(std::string_view cell) {
   const std::string_view text = trim_spaces(cell);
-  for (const std::string_view yes : {"1", "true", "yes", "y", "oui", "o"}) {
+  if (text.size() == 1 && (text[0] == '0' || text[0] == '1'))  // the usual coding, first
+    return text[0] == '1' ? EventCode::event : EventCode::censored;
+  for (const std::string_view yes : {"1"sv, "true"sv, "yes"sv, "y"sv, "oui"sv, "o"sv}) {
     if (equals_ignoring_case(text, yes)) return EventCode::event;
   }
-  for (const std::string_view no : {"0", "false", "no", "n", "non"}) {
+  for (const std::string_view no : {"0"sv, "false"sv, "no"sv, "n"sv, "non"sv}) {
     if (equals_ignoring_case(text, no)) return EventCode::censored;
   }
   const std::optional<double> number = parse_number(text);

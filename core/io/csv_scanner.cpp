@@ -126,4 +126,11 @@ void CellWalker::next(std::string_view* value, std::string& scratch) {
   }
 }
 
+std::size_t CellWalker::next_record_start() const {
+  if (pos_ < text_.size() && text_[pos_] == '\r' && pos_ + 1 < text_.size() &&
+      text_[pos_ + 1] == '\n')
+    return pos_ + 2;
+  return pos_ < text_.size() ? pos_ + 1 : pos_;
+}
+
 }  // namespace itp::csv

@@ -46,6 +46,8 @@ class CellWalker {
   CellWalker(std::string_view text, std::size_t record_start, char delimiter)
       : text_(text), pos_(record_start), delimiter_(delimiter) {}
   bool done() const { return done_; }
+  // Once done(): where the record after this one starts (past its line end).
+  std::size_t next_record_start() const;
   // Moves past the next cell. Its text goes to *value when value is not null: a view into the
   // text, or, when quotes must be undone, into text appended to `scratch`. `scratch` must have
   // the capacity for it (the record's length is enough), since reallocating would move the

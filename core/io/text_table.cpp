@@ -237,31 +237,16 @@ std::size_t TextTable::column_index(std::string_view name) const {
   return it == header_.end() ? npos : static_cast<std::size_t>(it - header_.begin());
 }
 
-TextTable::Place TextTable::locate(std::size_t record) const {
-  if (record == last_place_.record && scanner_text_ == text_.data()) return last_place_;
-  std::size_t current;
-  std::size_t start;
-  const bool forward_nearby = scanner_ && scanner_text_ == text_.data() &&
-                              last_place_.record < record &&
-                              record - last_place_.record <= kCheckpointEvery;
-  if (forward_nearby) {
-    current = last_place_.record + 1;
-    start = last_place_.next;
-  } else {
-    // A scanner remembers where the next quote and line ends are, so it only moves forward.
-    scanner_.emplace(text_, delimiter_);
-    scanner_text_ = text_.data();
-    current = record - record % kCheckpointEvery;
-    start = checkpoints_[record / kCheckpointEvery];
+std::size_t TextTable::record_start(std::size_t record) const {
+  if (last_.text == text_.data()) {
+    if (record == last_.record) return last_.start;
+    if (record == last_.record + 1) return last_.next;
   }
-  for (;; ++current) {
-    const std::size_t next = scanner_->scan(start).next;
-    if (current == record) {
-      last_place_ = {record, start, next};
-      return last_place_;
-    }
-    start = next;
-  }
+  csv::RecordScanner scanner(text_, delimiter_);
+  std::size_t start = checkpoints_[record / kCheckpointEvery];
+  for (std::size_t r = record - record % kCheckpointEvery; r < record; ++r)
+    start = scanner.scan(start).next;
+  return start;
 }
 
 void TextTable::split_record(std::size_t record, const std::vector<std::size_t>& columns,
@@ -270,15 +255,10 @@ void TextTable::split_record(std::size_t record, const std::vector<std::size_t>&
   cells.assign(columns.size(), std::string_view());
   scratch.clear();
   if (columns.empty()) return;
-  const Place place = locate(record);
-  const std::size_t start = place.start;
-  const std::size_t limit = place.next;
-  // Undoing quotes writes at most the record's own length; reserving it up front keeps the views
-  // into `scratch` valid. Records without quotes never touch it.
-  if (scratch.capacity() < limit - start &&
-      std::memchr(text_.data() + start, '"', limit - start) != nullptr) {
-    scratch.reserve(limit - start);
-  }
+  const std::size_t start = record_start(record);
+  // Undoing quotes writes at most a record's length; reserving that up front keeps the views
+  // into `scratch` valid. Tables without quotes never touch it.
+  if (has_quotes_ && scratch.capacity() < longest_record_) scratch.reserve(longest_record_);
   csv::CellWalker walker(text_, start, delimiter_);
   if (std::is_sorted(columns.begin(), columns.end())) {
     std::size_t i = 0;
@@ -291,20 +271,23 @@ void TextTable::split_record(std::size_t record, const std::vector<std::size_t>&
       walker.next(&cell, scratch);
       while (i < columns.size() && columns[i] == column) cells[i++] = cell;
     }
-    return;
-  }
-  const std::size_t last = *std::max_element(columns.begin(), columns.end());
-  for (std::size_t column = 0; !walker.done() && column <= last; ++column) {
-    if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
-      walker.next(nullptr, scratch);
-      continue;
+  } else {
+    const std::size_t last = *std::max_element(columns.begin(), columns.end());
+    for (std::size_t column = 0; !walker.done() && column <= last; ++column) {
+      if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
+        walker.next(nullptr, scratch);
+        continue;
+      }
+      std::string_view cell;
+      walker.next(&cell, scratch);
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i] == column) cells[i] = cell;
+      }
     }
-    std::string_view cell;
-    walker.next(&cell, scratch);
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (columns[i] == column) cells[i] = cell;
-    }
   }
+  // Walking to the end of the record tells where the next one starts.
+  while (!walker.done()) walker.next(nullptr, scratch);
+  last_ = {record, start, walker.next_record_start(), text_.data()};
 }
 
 TextTable read_text_table(std::string name, std::string file, std::string bytes,
@@ -379,6 +362,7 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
     const std::size_t row = TextTable::spreadsheet_row(records);
     check_record(extent, pos, row, header, file_name);
     if (records % TextTable::kCheckpointEvery == 0) checkpoints.push_back(pos);
+    table.longest_record_ = std::max(table.longest_record_, extent.next - pos);
     if (!only_chars_of(text.substr(pos, extent.end - pos), blank_row_chars))
       table.record_count_ = records + 1;
     if (extent.cell_count > header.size() &&
@@ -395,6 +379,7 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
     }
     pos = extent.next;
   }
+  table.has_quotes_ = text.find('"') != std::string_view::npos;
   checkpoints.resize((table.record_count_ + TextTable::kCheckpointEvery - 1) /
                      TextTable::kCheckpointEvery);
 

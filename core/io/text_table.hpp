@@ -4,12 +4,10 @@
 // record on demand; nothing is copied until a column is read.
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/io/csv_scanner.hpp"
 #include "core/io/problem.hpp"
 
 namespace itp {
@@ -38,8 +36,8 @@ class TextTable {
   // Fills cells[i] with the text of column columns[i] of `record`: quotes removed, doubled quotes
   // undone, surrounding spaces kept. A column beyond the end of a short record gives "".
   // Views point into the table or into `scratch`, and stay valid until the next call with the
-  // same scratch. Reading records in increasing order costs one pass over the text; a jump back
-  // rescans at most 64 records. Not safe to call from two threads at once (it keeps its place).
+  // same scratch. Reading records in order costs one pass over the text; a jump rescans at most
+  // 64 records. Not safe to call from two threads at once (it keeps its place).
   void split_record(std::size_t record, const std::vector<std::size_t>& columns,
                     std::vector<std::string_view>& cells, std::string& scratch) const;
 
@@ -55,16 +53,18 @@ class TextTable {
   std::size_t record_count_ = 0;
   std::vector<Problem> warnings_;
 
-  // Where the record last located starts and where the next one starts.
-  struct Place {
+  std::size_t longest_record_ = 0;  // bytes, line end included
+  bool has_quotes_ = false;
+
+  // The record last split, so that reading in order never searches for a record's start.
+  struct LastRecord {
     std::size_t record = static_cast<std::size_t>(-1);
     std::size_t start = 0;
-    std::size_t next = 0;
+    std::size_t next = 0;  // where the following record starts
+    const char* text = nullptr;  // the text those offsets belong to (a moved table moves it)
   };
-  Place locate(std::size_t record) const;
-  mutable Place last_place_;
-  mutable std::optional<csv::RecordScanner> scanner_;  // moves forward with last_place_
-  mutable const char* scanner_text_ = nullptr;          // the text it was made for
+  mutable LastRecord last_;
+  std::size_t record_start(std::size_t record) const;
 };
 
 // Reads CSV/TSV bytes: detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE with BOM,

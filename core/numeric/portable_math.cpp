@@ -48,13 +48,21 @@ double exp(double x) {
   if (std::isnan(x)) return x;
   if (x > 709.782712893384) return kInf;
   if (x < -745.1332191019412) return 0.0;
-  // x = k ln2 + r with |r| <= ln2 / 2, then e^r by its Taylor series in Horner form,
-  // 1 + r(1 + r/2(1 + r/3(... (1 + r/14)))): the first term left out, r^15 / 15!, is below
-  // 2^-60 · e^r.
+  // x = k ln2 + r with |r| <= ln2 / 2, then e^r by its Taylor series to r^14 / 14! in Horner
+  // form; the first term left out, r^15 / 15!, is below 2^-60 · e^r.
+  static const auto inverse_factorials = [] {
+    std::array<double, 15> c{};
+    double factorial = 1;
+    for (int n = 0; n < 15; ++n) {
+      if (n > 0) factorial *= n;  // exact up to 14! < 2^53
+      c[n] = 1.0 / factorial;
+    }
+    return c;
+  }();
   const double k = std::floor(x * kInvLn2 + 0.5);
   const double r = (x - k * kLn2High) - k * kLn2Low;
-  double e_r = 1.0;
-  for (int n = 14; n >= 1; --n) e_r = 1.0 + r * e_r / n;
+  double e_r = inverse_factorials[14];
+  for (int n = 13; n >= 0; --n) e_r = e_r * r + inverse_factorials[n];
   return scale(e_r, static_cast<int>(k));
 }
 

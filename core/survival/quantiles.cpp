@@ -79,8 +79,9 @@ double crossing_time(const std::vector<double>& time, const std::vector<double>&
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < ky.size(); ++i)
     if (!std::isnan(ky[i])) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return ky[a] < ky[b]; });
+  if (!monotone)
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return ky[a] < ky[b]; });
   auto knot_reaching = [&](double shift) -> std::ptrdiff_t {
     if (order.empty() || p < ky[order.front()] + shift || p > ky[order.back()] + shift) return -1;
     for (std::size_t i : order)
