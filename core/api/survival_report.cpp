@@ -94,16 +94,21 @@ void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest
   } else {
     const std::size_t g_count = rows.group_names.size();
     const std::size_t s_count = rows.strata_names.size();
-    std::vector<std::uint32_t> curve(rows.time.size());
-    for (std::size_t i = 0; i < rows.time.size(); ++i)
-      curve[i] = rows.stratum[i] == kNoCurve
-                     ? kNoCurve
-                     : static_cast<std::uint32_t>(rows.stratum[i] * g_count + rows.group[i]);
+    std::vector<std::uint32_t> curve(rows.time_id.size());
+    std::vector<bool> used(rows.distinct_times.size(), false);
+    for (std::size_t i = 0; i < rows.time_id.size(); ++i) {
+      if (rows.stratum[i] == kNoCurve) {
+        curve[i] = kNoCurve;
+      } else {
+        curve[i] = static_cast<std::uint32_t>(rows.stratum[i] * g_count + rows.group[i]);
+        used[rows.time_id[i]] = true;
+      }
+    }
     const std::vector<EventCounts> flat =
         rows.excluded_from_test == 0
-            ? tabulate_events(bins, rows.time, rows.event, curve, s_count * g_count)
-            : tabulate_events(TimeBins(rows.time, curve), rows.time, rows.event, curve,
-                              s_count * g_count);
+            ? tabulate_events(bins, rows.time_id, rows.event, curve, s_count * g_count)
+            : tabulate_events(TimeBins(rows.distinct_times, used), rows.time_id, rows.event,
+                              curve, s_count * g_count);
     for (std::size_t s = 0; s < s_count; ++s)
       by_stratum.emplace_back(flat.begin() + s * g_count, flat.begin() + (s + 1) * g_count);
   }
@@ -175,22 +180,22 @@ void write_rows(JsonWriter& out, const SurvivalRows& rows) {
 
 void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
                            const SurvivalRequest& request, ProblemLog& log) {
-  if (rows.time.empty())
+  if (rows.time_id.empty())
     throw InputError({"no_usable_rows",
                       "no row has both a time and an event status that can be read; check the "
                       "column choice and the warnings",
                       "", std::nullopt, std::nullopt});
   // One tie rule for all curves, over all used rows, as survfit applies aeqSurv to the data.
-  const TimeBins bins(rows.time);
+  const TimeBins bins(rows.distinct_times);
   const std::vector<EventCounts> curves =
-      tabulate_events(bins, rows.time, rows.event, rows.group, rows.group_names.size());
+      tabulate_events(bins, rows.time_id, rows.event, rows.group, rows.group_names.size());
 
   // About 8 numbers of up to 20 characters for each row of each curve's table.
   std::size_t table_rows = 0;
   for (const EventCounts& c : curves) table_rows += c.time.size();
   out.reserve(table_rows * 8 * 20 + 4096);
 
-  const double last_time = *std::max_element(rows.time.begin(), rows.time.end());
+  const double last_time = bins.times().back();
   const std::vector<double> risk_times =
       request.risk_times ? *request.risk_times : nice_time_ticks(last_time);
 

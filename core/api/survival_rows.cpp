@@ -125,7 +125,8 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
 
   SurvivalRows rows;
   rows.rows_read = table.record_count();
-  rows.time.reserve(table.record_count());
+  rows.time_id.reserve(table.record_count());
+  TimeIndex times;
   rows.event.reserve(table.record_count());
   if (has_group) rows.group.reserve(table.record_count());
   if (has_strata) rows.stratum.reserve(table.record_count());
@@ -198,7 +199,7 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
       }
     }
     if (code == kCodedTwo) record_of_row.push_back(record);
-    rows.time.push_back(*time);
+    rows.time_id.push_back(times.id_of(*time));
     rows.event.push_back(static_cast<std::uint8_t>(code));
     if (has_group) rows.group.push_back(group);
   }
@@ -222,17 +223,18 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
                 "left out");
         continue;
       }
-      rows.time[kept] = rows.time[i];
+      rows.time_id[kept] = rows.time_id[i];
       if (has_group) rows.group[kept] = rows.group[i];
       if (has_strata) rows.stratum[kept] = rows.stratum[i];
       rows.event[kept++] = rows.event[i];
     }
-    rows.time.resize(kept);
+    rows.time_id.resize(kept);
     if (has_group) rows.group.resize(kept);
     if (has_strata) rows.stratum.resize(kept);
     rows.event.resize(kept);
   }
 
+  rows.distinct_times = times.take_times();
   if (has_group) {
     const std::vector<std::uint32_t> renumber = groups.sort(rows.group_names);
     for (std::uint32_t& g : rows.group) g = renumber[g];

@@ -9,11 +9,13 @@
 #include "core/api/survival_request.hpp"
 #include "core/io/problem_log.hpp"
 #include "core/io/text_table.hpp"
+#include "core/survival/time_bins.hpp"
 
 namespace itp {
 
 struct SurvivalRows {
-  std::vector<double> time;
+  std::vector<std::uint32_t> time_id;  // index into distinct_times
+  std::vector<double> distinct_times;   // each time once, in order of first appearance
   std::vector<std::uint8_t> event;    // 1 event, 0 censored
   std::vector<std::uint32_t> group;   // index into group_names; empty without a group column
   std::vector<std::string> group_names;     // sorted as R sorts factor levels (C locale)

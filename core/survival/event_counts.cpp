@@ -15,16 +15,16 @@ void append(EventCounts& curve, double time, std::int64_t events, std::int64_t c
 }
 
 // Few curves × bins (days in a cohort): one counter per cell, filled in a single pass.
-std::vector<EventCounts> tabulate_dense(const TimeBins& bins, const std::vector<double>& time,
+std::vector<EventCounts> tabulate_dense(const TimeBins& bins, const std::vector<std::uint32_t>& time_id,
                                         const std::vector<std::uint8_t>& event,
                                         const std::vector<std::uint32_t>& curve_of_row,
                                         std::size_t curve_count) {
   const std::size_t bin_count = bins.size();
   std::vector<std::uint32_t> events(curve_count * bin_count, 0), censored(events.size(), 0);
-  for (std::size_t row = 0; row < time.size(); ++row) {
+  for (std::size_t row = 0; row < time_id.size(); ++row) {
     const std::uint32_t curve = curve_of_row.empty() ? 0 : curve_of_row[row];
     if (curve == kNoCurve) continue;
-    const std::size_t cell = curve * bin_count + bins.bin_of(time[row]);
+    const std::size_t cell = curve * bin_count + bins.bin_of(time_id[row]);
     if (event[row]) ++events[cell];
     else ++censored[cell];
   }
@@ -40,24 +40,24 @@ std::vector<EventCounts> tabulate_dense(const TimeBins& bins, const std::vector<
 
 // Many distinct times (continuous data): a counting sort of the rows by bin, then one walk in
 // time order appending to each curve.
-std::vector<EventCounts> tabulate_sparse(const TimeBins& bins, const std::vector<double>& time,
+std::vector<EventCounts> tabulate_sparse(const TimeBins& bins, const std::vector<std::uint32_t>& time_id,
                                          const std::vector<std::uint8_t>& event,
                                          const std::vector<std::uint32_t>& curve_of_row,
                                          std::size_t curve_count) {
   const std::size_t bin_count = bins.size();
   auto curve_of = [&](std::size_t row) { return curve_of_row.empty() ? 0 : curve_of_row[row]; };
-  std::vector<std::uint32_t> bin_of_row(time.size(), 0);
+  std::vector<std::uint32_t> bin_of_row(time_id.size(), 0);
   std::vector<std::uint32_t> next_of_bin(bin_count + 1, 0);
   std::size_t kept = 0;
-  for (std::size_t row = 0; row < time.size(); ++row) {
-    if (curve_of(row) == kNoCurve) continue;  // its time may not be among the bins
-    bin_of_row[row] = bins.bin_of(time[row]);
+  for (std::size_t row = 0; row < time_id.size(); ++row) {
+    if (curve_of(row) == kNoCurve) continue;  // its time may have no bin
+    bin_of_row[row] = bins.bin_of(time_id[row]);
     ++next_of_bin[bin_of_row[row] + 1];
     ++kept;
   }
   for (std::size_t b = 0; b < bin_count; ++b) next_of_bin[b + 1] += next_of_bin[b];
   std::vector<std::uint32_t> rows_by_bin(kept);
-  for (std::size_t row = 0; row < time.size(); ++row)
+  for (std::size_t row = 0; row < time_id.size(); ++row)
     if (curve_of(row) != kNoCurve)
       rows_by_bin[next_of_bin[bin_of_row[row]]++] = static_cast<std::uint32_t>(row);
 
@@ -82,14 +82,15 @@ std::int64_t EventCounts::total() const {
          std::accumulate(n_censor.begin(), n_censor.end(), std::int64_t{0});
 }
 
-std::vector<EventCounts> tabulate_events(const TimeBins& bins, const std::vector<double>& time,
+std::vector<EventCounts> tabulate_events(const TimeBins& bins,
+                                         const std::vector<std::uint32_t>& time_id,
                                          const std::vector<std::uint8_t>& event,
                                          const std::vector<std::uint32_t>& curve_of_row,
                                          std::size_t curve_count) {
   // The dense table costs 8 bytes a cell, the sort 8 bytes a row: take the smaller.
-  const bool dense = curve_count * bins.size() <= time.size() + 4096;
-  return dense ? tabulate_dense(bins, time, event, curve_of_row, curve_count)
-               : tabulate_sparse(bins, time, event, curve_of_row, curve_count);
+  const bool dense = curve_count * bins.size() <= time_id.size() + 4096;
+  return dense ? tabulate_dense(bins, time_id, event, curve_of_row, curve_count)
+               : tabulate_sparse(bins, time_id, event, curve_of_row, curve_count);
 }
 
 EventCounts pool_curves(const std::vector<EventCounts>& curves) {

@@ -21,9 +21,10 @@ struct EventCounts {
 inline constexpr std::uint32_t kNoCurve = UINT32_MAX;
 
 // Tabulates every row into curve `curve_of_row[row]` (rows with kNoCurve are left out; an empty
-// `curve_of_row` puts every row in curve 0), at the bin of `time[row]`; `event[row]` is 1 for an
+// `curve_of_row` puts every row in curve 0), at the bin of `time_id[row]`; `event[row]` is 1 for an
 // event, 0 for a censoring.
-std::vector<EventCounts> tabulate_events(const TimeBins& bins, const std::vector<double>& time,
+std::vector<EventCounts> tabulate_events(const TimeBins& bins,
+                                         const std::vector<std::uint32_t>& time_id,
                                          const std::vector<std::uint8_t>& event,
                                          const std::vector<std::uint32_t>& curve_of_row,
                                          std::size_t curve_count);

@@ -1,53 +1,48 @@
 #pragma once
-// Distinct event/censoring times, with near-equal times merged as R's aeqSurv does. Everything
-// downstream (Kaplan-Meier, log-rank) works on bins, so a million rows with a few thousand
-// distinct days cost one pass, not a sort of the rows.
+// Distinct event/censoring times, numbered as rows are read, then merged into bins as R's
+// aeqSurv merges near-equal times. Rows carry a 4-byte time id, and everything downstream
+// (Kaplan-Meier, log-rank) works on bins: a million rows with a few thousand distinct days cost
+// one pass, not a sort of the rows.
 #include <cstdint>
 #include <vector>
 
 namespace itp {
 
-// Open-addressing map from a time (by its bit pattern) to a small index. The distinct times of
-// a cohort file are few, so the table stays in cache while every row is looked up.
+// Gives each distinct time a dense id, in order of first appearance. Open addressing on the
+// time's bit pattern: the distinct times of a cohort are few, so the table stays in cache.
 class TimeIndex {
  public:
-  explicit TimeIndex(std::size_t expected_distinct = 1024);
-  std::uint32_t insert(double time);       // the slot of `time`, added if new
-  std::uint32_t find(double time) const;   // `time` must have been inserted
-  std::size_t capacity() const { return keys_.size(); }
-  bool used(std::size_t slot) const { return used_[slot] != 0; }
-  double time_at(std::size_t slot) const;
+  TimeIndex();
+  std::uint32_t id_of(double time);  // adds the time when it is new
+  const std::vector<double>& times() const { return times_; }  // by id
+  std::vector<double> take_times() { return std::move(times_); }
 
  private:
   std::size_t home(std::uint64_t key) const;
-  void rehash(std::size_t capacity);
+  void grow();
   std::vector<std::uint64_t> keys_;
-  std::vector<std::uint8_t> used_;
+  std::vector<std::uint32_t> ids_;  // per slot; kEmpty for a free slot
   std::size_t mask_ = 0;
   int shift_ = 0;
-  std::size_t size_ = 0;
+  std::vector<double> times_;
 };
 
 class TimeBins {
  public:
-  // Bins `times` (finite, non-negative). Two consecutive distinct values y[i] < y[i+1] fall in
-  // the same bin when y[i+1] - y[i] <= tol or (y[i+1] - y[i]) / mean|y| <= tol, with
+  // Bins distinct times (finite, non-negative), given by id; ids with used[id] false (when
+  // `used` is given) get no bin. Two consecutive distinct values y[i] < y[i+1] fall in the
+  // same bin when y[i+1] - y[i] <= tol or (y[i+1] - y[i]) / mean|y| <= tol, with
   // tol = sqrt(DBL_EPSILON) and the mean over the distinct values, chaining along runs; a bin
   // reports its smallest value. This is the tie rule of survival::aeqSurv (Therneau, "tied
   // times" in the survival package's methods document), used by survfit and survdiff.
-  explicit TimeBins(const std::vector<double>& times);
-  // The same over the rows whose curve is not kNoCurve (see event_counts.hpp).
-  TimeBins(const std::vector<double>& times, const std::vector<std::uint32_t>& curve_of_row);
+  explicit TimeBins(const std::vector<double>& times_by_id, const std::vector<bool>& used = {});
 
   const std::vector<double>& times() const { return time_; }  // ascending, one per bin
   std::size_t size() const { return time_.size(); }
-  // The bin of a time that was among those binned.
-  std::uint32_t bin_of(double time) const { return bin_of_slot_[index_.find(time)]; }
+  std::uint32_t bin_of(std::uint32_t time_id) const { return bin_of_id_[time_id]; }
 
  private:
-  void bin(const std::vector<double>& times, const std::vector<std::uint32_t>* curve_of_row);
-  TimeIndex index_;
-  std::vector<std::uint32_t> bin_of_slot_;
+  std::vector<std::uint32_t> bin_of_id_;
   std::vector<double> time_;
 };
 

@@ -17,15 +17,16 @@ struct Subject {
 // Tabulates subjects into one curve per group, with the tie rule of survfit.
 inline std::vector<EventCounts> curves_of(const std::vector<Subject>& subjects,
                                           std::size_t group_count = 1) {
-  std::vector<double> time;
+  TimeIndex times;
+  std::vector<std::uint32_t> time_id;
   std::vector<std::uint8_t> event;
   std::vector<std::uint32_t> group;
   for (const Subject& s : subjects) {
-    time.push_back(s.time);
+    time_id.push_back(times.id_of(s.time));
     event.push_back(s.event ? 1 : 0);
     group.push_back(s.group);
   }
-  return tabulate_events(TimeBins(time), time, event, group, group_count);
+  return tabulate_events(TimeBins(times.times()), time_id, event, group, group_count);
 }
 
 }  // namespace itp::testing
