@@ -108,7 +108,12 @@ function showSurvival(survival, warnings) {
     return li;
   });
   $('warnings').replaceChildren(...items);
-  $('result').hidden = false;
+  const result = $('result');
+  result.hidden = false;
+  // The results sit below the forms: bring them into view and give them the focus, so keyboard
+  // and screen-reader users land on what they asked for.
+  result.scrollIntoView({ block: 'start' });
+  result.focus({ preventScroll: true });
 }
 
 /** @param {import('./protocol.js').SurvivalRequest} request */
@@ -185,6 +190,9 @@ fileForm.addEventListener('submit', async (event) => {
     // After a worker restart the table is gone: load it again from the same File.
     const table = loadedFile ?? (await loadPickedFile())?.name;
     if (!table) throw new Error('Pick a file first.');
+    if (timeSelect.value === eventSelect.value) {
+      throw new Error('The time and the event must be two different columns.');
+    }
     say('Computing…');
     const request = { type: 'survival', table, time: timeSelect.value, event: eventSelect.value };
     if (groupSelect.value) request.group = groupSelect.value;
