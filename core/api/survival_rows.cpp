@@ -143,17 +143,17 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
 
   for (std::size_t record = 0; record < table.record_count(); ++record) {
     table.split_record(record, columns, cells, scratch);
+    // Parse first, and ask why only when that fails: almost every cell is good.
     const std::string_view time_cell = cells[0];
-    if (is_missing_marker(time_cell)) {
-      exclude(record, request.time_column, "missing_time",
-              "no time in this row, so it is left out of the analysis");
-      continue;
-    }
     const std::optional<double> time = parse_number(time_cell);
     if (!time) {
-      exclude(record, request.time_column, "invalid_time",
-              "\"" + std::string(trim(time_cell)) +
-                  "\" is not a number of days, weeks or months; this row is left out");
+      if (is_missing_marker(time_cell))
+        exclude(record, request.time_column, "missing_time",
+                "no time in this row, so it is left out of the analysis");
+      else
+        exclude(record, request.time_column, "invalid_time",
+                "\"" + std::string(trim(time_cell)) +
+                    "\" is not a number of days, weeks or months; this row is left out");
       continue;
     }
     if (*time < 0)
@@ -163,17 +163,16 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
               " is negative: a survival time cannot be. Two dates may have been swapped; "
               "correct this row and load the file again"));
     const std::string_view event_cell = cells[1];
-    if (is_missing_marker(event_cell)) {
-      exclude(record, request.event_column, "missing_event",
-              "no event status in this row, so it is left out of the analysis");
-      continue;
-    }
     const std::uint8_t code = read_event(event_cell, request);
     if (code == kUnreadable) {
-      exclude(record, request.event_column, "invalid_event",
-              "\"" + std::string(trim(event_cell)) +
-                  "\" is not an event status (1/0, yes/no, true/false, oui/non); this row is "
-                  "left out");
+      if (is_missing_marker(event_cell))
+        exclude(record, request.event_column, "missing_event",
+                "no event status in this row, so it is left out of the analysis");
+      else
+        exclude(record, request.event_column, "invalid_event",
+                "\"" + std::string(trim(event_cell)) +
+                    "\" is not an event status (1/0, yes/no, true/false, oui/non); this row is "
+                    "left out");
       continue;
     }
     std::uint32_t group = 0;
