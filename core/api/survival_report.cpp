@@ -20,32 +20,36 @@ void write_quantile(JsonWriter& out, const QuantileEstimate& q, bool with_probab
   out.end_object();
 }
 
-void write_curve_table(JsonWriter& out, const KaplanMeier& km, const ConfidenceBand& band) {
-  std::vector<double> std_err(km.size());
-  for (std::size_t i = 0; i < km.size(); ++i) std_err[i] = km.std_err_log[i] * km.surv[i];
+// The eight columns of summary.survfit, shared by the curve's table and its values at chosen
+// times; std_err is that of S(t).
+void write_summary_columns(JsonWriter& out, const std::vector<double>& time,
+                           const std::vector<std::int64_t>& n_risk,
+                           const std::vector<std::int64_t>& n_event,
+                           const std::vector<std::int64_t>& n_censor,
+                           const std::vector<double>& surv, const std::vector<double>& std_err,
+                           const std::vector<double>& lower, const std::vector<double>& upper) {
   out.begin_object();
-  out.key("time").array(km.time);
-  out.key("n_risk").array(km.n_risk);
-  out.key("n_event").array(km.n_event);
-  out.key("n_censor").array(km.n_censor);
-  out.key("surv").array(km.surv);
+  out.key("time").array(time);
+  out.key("n_risk").array(n_risk);
+  out.key("n_event").array(n_event);
+  out.key("n_censor").array(n_censor);
+  out.key("surv").array(surv);
   out.key("std_err").array(std_err);
-  out.key("lower").array(band.lower);
-  out.key("upper").array(band.upper);
+  out.key("lower").array(lower);
+  out.key("upper").array(upper);
   out.end_object();
 }
 
+void write_curve_table(JsonWriter& out, const KaplanMeier& km, const ConfidenceBand& band) {
+  std::vector<double> std_err(km.size());
+  for (std::size_t i = 0; i < km.size(); ++i) std_err[i] = km.std_err_log[i] * km.surv[i];
+  write_summary_columns(out, km.time, km.n_risk, km.n_event, km.n_censor, km.surv, std_err,
+                        band.lower, band.upper);
+}
+
 void write_at_times(JsonWriter& out, const SummaryAtTimes& s) {
-  out.begin_object();
-  out.key("time").array(s.time);
-  out.key("n_risk").array(s.n_risk);
-  out.key("n_event").array(s.n_event);
-  out.key("n_censor").array(s.n_censor);
-  out.key("surv").array(s.surv);
-  out.key("std_err").array(s.std_err);
-  out.key("lower").array(s.lower);
-  out.key("upper").array(s.upper);
-  out.end_object();
+  write_summary_columns(out, s.time, s.n_risk, s.n_event, s.n_censor, s.surv, s.std_err, s.lower,
+                        s.upper);
 }
 
 void write_risk_table(JsonWriter& out, const RiskTable& r) {

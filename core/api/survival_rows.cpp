@@ -35,20 +35,29 @@ std::size_t require_column(const TextTable& table, const std::string& name, cons
                     table.file(), 1, name});
 }
 
+bool same_bytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 // Labels of a grouping column, numbered as met, then renumbered in R's factor order: numeric
 // order when every label is a number, else byte order (R's sort under LC_COLLATE=C).
 class LabelSet {
  public:
   std::uint32_t index_of(std::string_view label) {
-    if (!labels_.empty() && label == last_label_) return last_index_;
-    auto it = index_.find(label);
-    if (it == index_.end()) {
-      it = index_.emplace(std::string(label), static_cast<std::uint32_t>(labels_.size())).first;
-      labels_.emplace_back(label);
+    // A group column has a handful of labels: a scan by hand beats a map and its memcmp calls.
+    if (labels_.size() <= kScanLimit) {
+      for (std::size_t i = 0; i < labels_.size(); ++i)
+        if (same_bytes(label, labels_[i])) return static_cast<std::uint32_t>(i);
+    } else if (auto it = index_.find(label); it != index_.end()) {
+      return it->second;
     }
-    last_label_ = it->first;
-    last_index_ = it->second;
-    return it->second;
+    const auto index = static_cast<std::uint32_t>(labels_.size());
+    labels_.emplace_back(label);
+    index_.emplace(std::string(label), index);
+    return index;
   }
 
   // Sorts the labels; returns old index -> new index.
@@ -76,10 +85,9 @@ class LabelSet {
   }
 
  private:
+  static constexpr std::size_t kScanLimit = 8;
   std::vector<std::string> labels_;
   std::map<std::string, std::uint32_t, std::less<>> index_;
-  std::string_view last_label_;
-  std::uint32_t last_index_ = 0;
 };
 
 // Event cells: 1 event, 0 censored, 2 the number 2 (resolved once the whole column is seen),

@@ -65,6 +65,8 @@ class TextTable {
   };
   mutable LastRecord last_;
   std::size_t record_start(std::size_t record) const;
+  void split_unquoted(std::size_t record, std::size_t start, const std::vector<std::size_t>& columns,
+                      std::vector<std::string_view>& cells) const;
 };
 
 // Reads CSV/TSV bytes: detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE with BOM,
