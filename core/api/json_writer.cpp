@@ -4,6 +4,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/numeric/decimal_format.hpp"
+
 namespace itp {
 
 void JsonWriter::before_value() {
@@ -53,9 +55,8 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 JsonWriter& JsonWriter::value(double number) {
   if (!std::isfinite(number)) return null();
   before_value();
-  char buffer[64];
-  char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, number);
-  out_.append(buffer, end);
+  char buffer[32];
+  out_.append(buffer, format_decimal(number, buffer));
   return *this;
 }
 

@@ -1,8 +1,7 @@
 #pragma once
 // Writes JSON text straight into a string. Survival tables can hold hundreds of thousands of
-// numbers; building a JSON tree for them first cost more than the statistics. Numbers use the
-// same shortest round-trip formatting as nlohmann::json, so both writers agree byte for byte,
-// natively and in wasm.
+// numbers; building a JSON tree for them first cost more than the statistics. Numbers have 15
+// significant digits (core/numeric/decimal_format.hpp), written alike natively and in wasm.
 #include <cstdint>
 #include <string>
 #include <string_view>
