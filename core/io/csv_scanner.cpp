@@ -75,6 +75,14 @@ RecordExtent RecordScanner::scan(std::size_t start) {
   }
 }
 
+RecordExtent plain_record_extent(std::string_view text, std::size_t start, char delimiter) {
+  RecordExtent extent;
+  extent.end = find_char(text, '\n', start);
+  extent.next = extent.end < text.size() ? extent.end + 1 : extent.end;
+  extent.cell_count = 1 + count_char(text.data() + start, text.data() + extent.end, delimiter);
+  return extent;
+}
+
 void CellWalker::next(std::string_view* value, std::string& scratch) {
   const char* data = text_.data();
   const std::size_t size = text_.size();

@@ -40,6 +40,9 @@ class RecordScanner {
   std::size_t next_quote_ = kNotSearched, next_lf_ = kNotSearched, next_cr_ = kNotSearched;
 };
 
+// The extent of the record at `start` in text that has no quote and no CR: up to the next LF.
+RecordExtent plain_record_extent(std::string_view text, std::size_t start, char delimiter);
+
 // Walks the cells of one record, left to right.
 class CellWalker {
  public:
