@@ -280,7 +280,8 @@ void TextTable::split_unquoted(std::size_t record, std::size_t start,
 void TextTable::split_record(std::size_t record, const std::vector<std::size_t>& columns,
                              std::vector<std::string_view>& cells, std::string& scratch) const {
   if (record >= record_count_) throw std::out_of_range("TextTable::split_record");
-  cells.assign(columns.size(), std::string_view());
+  cells.resize(columns.size());
+  for (std::string_view& cell : cells) cell = {};  // a short record leaves its last cells empty
   scratch.clear();
   if (columns.empty()) return;
   const std::size_t start = record_start(record);

@@ -20,7 +20,7 @@ std::uint64_t bits_of(double time) {
 
 }  // namespace
 
-TimeIndex::TimeIndex() : keys_(1024), ids_(1024, kEmpty), mask_(1023), shift_(64 - 10) {}
+TimeIndex::TimeIndex() : slots_(1024, Slot{0, kEmpty}), mask_(1023), shift_(64 - 10) {}
 
 std::size_t TimeIndex::home(std::uint64_t key) const {
   return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_) & mask_;
@@ -29,30 +29,27 @@ std::size_t TimeIndex::home(std::uint64_t key) const {
 std::uint32_t TimeIndex::id_of(double time) {
   const std::uint64_t key = bits_of(time);
   std::size_t slot = home(key);
-  while (ids_[slot] != kEmpty) {
-    if (keys_[slot] == key) return ids_[slot];
+  while (slots_[slot].id != kEmpty) {
+    if (slots_[slot].key == key) return slots_[slot].id;
     slot = (slot + 1) & mask_;
   }
   const std::uint32_t id = static_cast<std::uint32_t>(times_.size());
-  keys_[slot] = key;
-  ids_[slot] = id;
+  slots_[slot] = {key, id};
   times_.push_back(time == 0 ? 0.0 : time);
-  if (times_.size() * 2 > keys_.size()) grow();
+  if (times_.size() * 2 > slots_.size()) grow();
   return id;
 }
 
 void TimeIndex::grow() {
-  const std::size_t capacity = keys_.size() * 2;
-  keys_.assign(capacity, 0);
-  ids_.assign(capacity, kEmpty);
+  const std::size_t capacity = slots_.size() * 2;
+  slots_.assign(capacity, Slot{0, kEmpty});
   mask_ = capacity - 1;
   --shift_;
   for (std::uint32_t id = 0; id < times_.size(); ++id) {
     const std::uint64_t key = bits_of(times_[id]);
     std::size_t slot = home(key);
-    while (ids_[slot] != kEmpty) slot = (slot + 1) & mask_;
-    keys_[slot] = key;
-    ids_[slot] = id;
+    while (slots_[slot].id != kEmpty) slot = (slot + 1) & mask_;
+    slots_[slot] = {key, id};
   }
 }
 

@@ -20,8 +20,12 @@ class TimeIndex {
  private:
   std::size_t home(std::uint64_t key) const;
   void grow();
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> ids_;  // per slot; kEmpty for a free slot
+  // Key and id side by side: a look-up touches one cache line, not two.
+  struct Slot {
+    std::uint64_t key;
+    std::uint32_t id;  // kEmpty for a free slot
+  };
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   int shift_ = 0;
   std::vector<double> times_;
