@@ -123,27 +123,24 @@ std::optional<double> convert(const char* begin, const char* end, const NumberSh
 std::optional<double> parse_plain_decimal(std::string_view s) {
   static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
                                             1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-  std::size_t i = 0;
-  const bool negative = !s.empty() && s[0] == '-';
-  if (negative) ++i;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  const bool negative = p < end && *p == '-';
+  if (negative) ++p;
+  const char* const first_digit = p;
   std::uint64_t mantissa = 0;
-  int digits = 0, fraction_digits = 0;
-  bool seen_mark = false, any_digit = false;
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
-    if (is_digit(c)) {
-      mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
-      any_digit = true;
-      if (mantissa != 0) ++digits;
-      if (seen_mark) ++fraction_digits;
-      if (digits > 15 || fraction_digits > 15) return std::nullopt;
-    } else if ((c == '.' || c == ',') && !seen_mark) {
-      seen_mark = true;
-    } else {
-      return std::nullopt;
-    }
+  while (p < end && is_digit(*p)) mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
+  std::ptrdiff_t digits = p - first_digit;
+  std::ptrdiff_t fraction_digits = 0;
+  if (p < end && (*p == '.' || *p == ',')) {
+    const char* const first_fraction_digit = ++p;
+    while (p < end && is_digit(*p))
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
+    fraction_digits = p - first_fraction_digit;
+    digits += fraction_digits;
   }
-  if (!any_digit) return std::nullopt;
+  // Digits beyond 15 (even leading zeros), signs, exponents: the full path decides.
+  if (p != end || digits == 0 || digits > 15) return std::nullopt;
   const double value = static_cast<double>(mantissa) / kPowersOfTen[fraction_digits];
   return negative ? -value : value;
 }
