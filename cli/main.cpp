@@ -5,6 +5,8 @@
 //                        [--conf-type log] [--conf-level 0.95] [--times 6,12,24] [--rho 0]
 //   itp-analyze run REQUEST.json [--input FILE]...
 //   itp-analyze version
+#include <malloc.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -12,6 +14,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/api/json_output.hpp"
@@ -131,6 +134,23 @@ int print_response(const std::string& response) {
   return is_ok(response) ? 0 : 1;
 }
 
+// Prints the response as the core writes it, so a large result is never held whole.
+int run_and_print(itp::Workspace& workspace, const std::string& request) {
+  bool first_piece = true, ok = false;
+  const bool whole = workspace.run(request, [&](std::string_view piece) {
+    if (first_piece) ok = is_ok(std::string(piece.substr(0, 16)));
+    first_piece = false;
+    std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+  });
+  std::cout << "\n";
+  if (!whole) {
+    std::cerr << "itp-analyze: the analysis failed part way (out of memory?); the output above "
+                 "is incomplete\n";
+    return 1;
+  }
+  return ok ? 0 : 1;
+}
+
 itp::Json survival_request(const Arguments& args) {
   for (const char* required : {"input", "time", "event"})
     if (!args.has(required)) usage_error(std::string("survival needs --") + required);
@@ -153,6 +173,12 @@ itp::Json survival_request(const Arguments& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef M_MMAP_THRESHOLD
+  // Large buffers (a table's text, a curve's columns) each get their own mapping, returned to
+  // the system when freed: glibc would otherwise raise this threshold after the first free and
+  // keep freed buffers, so the peak memory of a big analysis would grow by their sizes.
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
   const Arguments args = parse_arguments(argc, argv);
   itp::Workspace workspace;
 
@@ -161,14 +187,14 @@ int main(int argc, char** argv) {
   if (args.command == "survival") {
     const itp::Json request = survival_request(args);
     load(workspace, args.option("input"), args.option("delimiter"));
-    return print_response(workspace.run(request.dump()));
+    return run_and_print(workspace, request.dump());
   }
 
   if (args.command == "run") {
     if (args.positional.size() != 1) usage_error("run takes one REQUEST.json file");
     for (auto [it, end] = args.options.equal_range("input"); it != end; ++it)
       load(workspace, it->second, args.option("delimiter"));
-    return print_response(workspace.run(read_file(args.positional[0])));
+    return run_and_print(workspace, read_file(args.positional[0]));
   }
 
   if (args.command == "--help" || args.command == "help") {

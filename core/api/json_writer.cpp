@@ -9,6 +9,11 @@
 namespace itp {
 
 void JsonWriter::before_value() {
+  if (sink_ && out_.size() >= kPiece) {
+    sink_(out_);
+    out_.clear();
+    flushed_ = true;
+  }
   if (after_key_) {
     after_key_ = false;
     return;

@@ -3,6 +3,7 @@
 // numbers; building a JSON tree for them first cost more than the statistics. Numbers have 15
 // significant digits (core/numeric/decimal_format.hpp), written alike natively and in wasm.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,13 @@ namespace itp {
 
 class JsonWriter {
  public:
+  using Sink = std::function<void(std::string_view)>;
+
+  JsonWriter() = default;
+  // Hands the text to `sink` in pieces of about 64 KB as it is written, so a large result is
+  // never held whole; take() then gives what is left.
+  explicit JsonWriter(Sink sink) : sink_(std::move(sink)) {}
+
   JsonWriter& begin_object();
   JsonWriter& end_object();
   JsonWriter& begin_array();
@@ -35,11 +43,17 @@ class JsonWriter {
     return end_array();
   }
 
-  void reserve(std::size_t bytes) { out_.reserve(bytes); }
+  void reserve(std::size_t bytes) {
+    if (!sink_) out_.reserve(bytes);
+  }
   std::string take() { return std::move(out_); }
+  bool has_flushed() const { return flushed_; }
 
  private:
+  static constexpr std::size_t kPiece = std::size_t{1} << 16;
   void before_value();
+  Sink sink_;
+  bool flushed_ = false;
   std::string out_;
   std::vector<bool> has_members_;  // per open container: a comma is due before the next item
   bool after_key_ = false;

@@ -21,12 +21,14 @@ void write_quantile(JsonWriter& out, const QuantileEstimate& q, bool with_probab
 }
 
 // The eight columns of summary.survfit, shared by the curve's table and its values at chosen
-// times; std_err is that of S(t).
+// times. std_err(i) is that of S at row i: the table computes it as it writes, rather than
+// holding another column of a curve that can have 10^5 rows.
+template <typename StdErr>
 void write_summary_columns(JsonWriter& out, const std::vector<double>& time,
                            const std::vector<std::int64_t>& n_risk,
                            const std::vector<std::int64_t>& n_event,
                            const std::vector<std::int64_t>& n_censor,
-                           const std::vector<double>& surv, const std::vector<double>& std_err,
+                           const std::vector<double>& surv, StdErr std_err,
                            const std::vector<double>& lower, const std::vector<double>& upper) {
   out.begin_object();
   out.key("time").array(time);
@@ -34,22 +36,23 @@ void write_summary_columns(JsonWriter& out, const std::vector<double>& time,
   out.key("n_event").array(n_event);
   out.key("n_censor").array(n_censor);
   out.key("surv").array(surv);
-  out.key("std_err").array(std_err);
+  out.key("std_err").begin_array();
+  for (std::size_t i = 0; i < time.size(); ++i) out.value(std_err(i));
+  out.end_array();
   out.key("lower").array(lower);
   out.key("upper").array(upper);
   out.end_object();
 }
 
 void write_curve_table(JsonWriter& out, const KaplanMeier& km, const ConfidenceBand& band) {
-  std::vector<double> std_err(km.size());
-  for (std::size_t i = 0; i < km.size(); ++i) std_err[i] = km.std_err_log[i] * km.surv[i];
-  write_summary_columns(out, km.time, km.n_risk, km.n_event, km.n_censor, km.surv, std_err,
-                        band.lower, band.upper);
+  write_summary_columns(
+      out, km.time, km.n_risk, km.n_event, km.n_censor, km.surv,
+      [&](std::size_t i) { return km.std_err_log[i] * km.surv[i]; }, band.lower, band.upper);
 }
 
 void write_at_times(JsonWriter& out, const SummaryAtTimes& s) {
-  write_summary_columns(out, s.time, s.n_risk, s.n_event, s.n_censor, s.surv, s.std_err, s.lower,
-                        s.upper);
+  write_summary_columns(out, s.time, s.n_risk, s.n_event, s.n_censor, s.surv,
+                        [&](std::size_t i) { return s.std_err[i]; }, s.lower, s.upper);
 }
 
 void write_risk_table(JsonWriter& out, const RiskTable& r) {
@@ -91,10 +94,10 @@ void write_group(JsonWriter& out, const std::string& name, const EventCounts& co
 // strata the test's counts are the curves' own; with strata, rows are tabulated per (stratum,
 // group), and the tie rule is applied to the test's rows alone as survdiff does.
 void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest& request,
-                const TimeBins& bins, const std::vector<EventCounts>& curves, ProblemLog& log) {
+                const TimeBins& bins, std::vector<EventCounts> curves, ProblemLog& log) {
   std::vector<std::vector<EventCounts>> by_stratum;
   if (!request.strata_column) {
-    by_stratum.push_back(curves);
+    by_stratum.push_back(std::move(curves));
   } else {
     const std::size_t g_count = rows.group_names.size();
     const std::size_t s_count = rows.strata_names.size();
@@ -191,8 +194,9 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
                       "", std::nullopt, std::nullopt});
   // One tie rule for all curves, over all used rows, as survfit applies aeqSurv to the data.
   const TimeBins bins(rows.distinct_times);
-  const std::vector<EventCounts> curves =
+  std::vector<EventCounts> curves =
       tabulate_events(bins, rows.time_id, rows.event, rows.group, rows.group_names.size());
+  const EventCounts everyone = pool_curves(curves);
 
   // About 8 numbers of up to 20 characters for each row of each curve's table.
   std::size_t table_rows = 0;
@@ -215,7 +219,7 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
 
   out.key("test");
   if (request.group_column && rows.group_names.size() >= 2) {
-    write_test(out, rows, request, bins, curves, log);
+    write_test(out, rows, request, bins, std::move(curves), log);
   } else {
     if (request.group_column)
       log.add({"one_group", "the group column holds a single group, so there is nothing to test",
@@ -224,7 +228,7 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
   }
 
   out.key("follow_up");
-  write_follow_up(out, pool_curves(curves), request);
+  write_follow_up(out, everyone, request);
   out.end_object();
 }
 

@@ -1,6 +1,7 @@
 #include "core/api/workspace.hpp"
 
 #include <exception>
+#include <optional>
 
 #include "core/api/json_output.hpp"
 #include "core/api/json_writer.hpp"
@@ -34,11 +35,13 @@ std::string text_field(const Json& request, const char* field) {
   return request[field].get<std::string>();
 }
 
-// Runs `handler` and turns every exception into the error response: nothing crosses the API.
+// Runs `handler`; every exception becomes the error response it returns: nothing crosses the
+// API. No value: the handler succeeded.
 template <typename Handler>
-std::string guarded(Handler handler) {
+std::optional<std::string> failure_of(Handler handler) {
   try {
-    return handler();
+    handler();
+    return std::nullopt;
   } catch (const InputError& e) {
     return error_response(e.problem());
   } catch (const std::bad_alloc&) {
@@ -49,6 +52,14 @@ std::string guarded(Handler handler) {
   } catch (...) {
     return error_response(plain_problem("internal_error", "internal error"));
   }
+}
+
+template <typename Handler>
+std::string guarded(Handler handler) {
+  std::string response;
+  if (std::optional<std::string> failure = failure_of([&] { response = handler(); }))
+    return *failure;
+  return response;
 }
 
 Json table_summary(const TextTable& table) {
@@ -66,7 +77,7 @@ Json table_summary(const TextTable& table) {
 // The handlers need the workspace's tables; this class is their one friend.
 class RequestDispatch {
  public:
-  static std::string survival(Workspace& ws, const Json& json) {
+  static void survival(Workspace& ws, const Json& json, JsonWriter& out) {
     const SurvivalRequest request = parse_survival_request(json);
     const TextTable& table = find_table(ws, request.table);
     ProblemLog log;
@@ -77,12 +88,10 @@ class RequestDispatch {
                "interval since the one before",
                "", std::nullopt, std::nullopt});
     const SurvivalRows rows = read_survival_rows(table, request, log);
-    JsonWriter out;
     out.begin_object().key("ok").value(true).key("survival");
     write_survival_report(out, rows, request, log);
     out.key("warnings").raw(serialize(problems_to_json(log.problems())));
     out.end_object();
-    return out.take();
   }
 
   static const TextTable& find_table(const Workspace& ws, const std::string& name) {
@@ -119,25 +128,40 @@ class RequestDispatch {
   }
 };
 
+void Workspace::dispatch(std::string_view request_json, JsonWriter& out) {
+  const Json request = parse_request(request_json);
+  const std::string type = request["type"].get<std::string>();
+  if (type == "version") {
+    Json response;
+    response["ok"] = true;
+    response["version"] = ITP_VERSION;
+    response["reference"] = "R survival 3.x (survfit, summary.survfit, survdiff)";
+    out.raw(serialize(response));
+    return;
+  }
+  if (type == "survival") return RequestDispatch::survival(*this, request, out);
+  if (type == "load_table")
+    throw InputError(plain_problem("bad_request",
+                                   "load_table carries the file's bytes: call load_table, not run"));
+  throw InputError(plain_problem(
+      "unknown_request_type",
+      "unknown request type \"" + type + "\"; known: version, load_table, survival"));
+}
+
 std::string Workspace::run(std::string_view request_json) {
-  return guarded([&] {
-    const Json request = parse_request(request_json);
-    const std::string type = request["type"].get<std::string>();
-    if (type == "version") {
-      Json response;
-      response["ok"] = true;
-      response["version"] = ITP_VERSION;
-      response["reference"] = "R survival 3.x (survfit, summary.survfit, survdiff)";
-      return serialize(response);
-    }
-    if (type == "survival") return RequestDispatch::survival(*this, request);
-    if (type == "load_table")
-      throw InputError(plain_problem("bad_request",
-                                     "load_table carries the file's bytes: call load_table, not run"));
-    throw InputError(plain_problem(
-        "unknown_request_type",
-        "unknown request type \"" + type + "\"; known: version, load_table, survival"));
-  });
+  JsonWriter out;
+  if (std::optional<std::string> failure = failure_of([&] { dispatch(request_json, out); }))
+    return *failure;
+  return out.take();
+}
+
+bool Workspace::run(std::string_view request_json,
+                    const std::function<void(std::string_view)>& sink) {
+  JsonWriter out(sink);
+  const std::optional<std::string> failure = failure_of([&] { dispatch(request_json, out); });
+  if (failure && out.has_flushed()) return false;
+  sink(failure ? *failure : out.take());
+  return true;
 }
 
 std::string Workspace::load_table(std::string_view request_json, std::string bytes) {

@@ -1,6 +1,7 @@
 #pragma once
 // The one entry point of the core: JSON requests in, JSON responses out, over a workspace of
 // loaded tables. The CLI and the wasm module both call exactly this, so they answer alike.
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -9,11 +10,19 @@
 
 namespace itp {
 
+class JsonWriter;  // core/api/json_writer.hpp
+
 class Workspace {
  public:
   // Runs one request ({"type": "survival" | "describe_table" | "version" | ...}). Never throws:
   // every failure comes back as {"ok": false, "error": {"code", "message", ...}}.
   std::string run(std::string_view request_json);
+
+  // The same, handing the response to `sink` in pieces as it is written, so a large result is
+  // never held whole (the CLI prints as it goes). The pieces form the same bytes as run()'s
+  // answer, unless a failure (running out of memory) comes after some of them were handed
+  // over: then it returns false, and what was handed over is not a whole document.
+  bool run(std::string_view request_json, const std::function<void(std::string_view)>& sink);
 
   // Loads raw CSV/TSV bytes as a table: request {"type": "load_table", "name": "aml",
   // "file": "aml.csv", "delimiter": optional}. Bytes travel beside the JSON so a large file is
@@ -21,6 +30,7 @@ class Workspace {
   std::string load_table(std::string_view request_json, std::string bytes);
 
  private:
+  void dispatch(std::string_view request_json, JsonWriter& out);
   std::map<std::string, TextTable, std::less<>> tables_;
   friend class RequestDispatch;
 };

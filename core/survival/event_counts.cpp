@@ -14,6 +14,12 @@ void append(EventCounts& curve, double time, std::int64_t events, std::int64_t c
   curve.n_censor.push_back(censorings);
 }
 
+void reserve(EventCounts& curve, std::size_t rows) {
+  curve.time.reserve(rows);
+  curve.n_event.reserve(rows);
+  curve.n_censor.reserve(rows);
+}
+
 // Few curves × bins (days in a cohort): one counter per cell, filled in a single pass.
 std::vector<EventCounts> tabulate_dense(const TimeBins& bins, const std::vector<std::uint32_t>& time_id,
                                         const std::vector<std::uint8_t>& event,
@@ -29,12 +35,17 @@ std::vector<EventCounts> tabulate_dense(const TimeBins& bins, const std::vector<
     else ++censored[cell];
   }
   std::vector<EventCounts> curves(curve_count);
-  for (std::size_t c = 0; c < curve_count; ++c)
+  for (std::size_t c = 0; c < curve_count; ++c) {
+    std::size_t rows = 0;  // reserved exactly: these tables are a large part of the memory used
+    for (std::size_t b = 0; b < bin_count; ++b)
+      rows += events[c * bin_count + b] + censored[c * bin_count + b] > 0;
+    reserve(curves[c], rows);
     for (std::size_t b = 0; b < bin_count; ++b) {
       const std::size_t cell = c * bin_count + b;
       if (events[cell] + censored[cell] > 0)
         append(curves[c], bins.times()[b], events[cell], censored[cell]);
     }
+  }
   return curves;
 }
 
@@ -72,6 +83,11 @@ std::vector<EventCounts> tabulate_sparse(const TimeBins& bins, const std::vector
     }
     ++(event[row] ? c.n_event : c.n_censor).back();
   }
+  for (EventCounts& c : curves) {
+    c.time.shrink_to_fit();
+    c.n_event.shrink_to_fit();
+    c.n_censor.shrink_to_fit();
+  }
   return curves;
 }
 
@@ -101,7 +117,12 @@ EventCounts pool_curves(const std::vector<EventCounts>& curves) {
     double now = std::numeric_limits<double>::infinity();
     for (std::size_t c = 0; c < curves.size(); ++c)
       if (next[c] < curves[c].time.size()) now = std::fmin(now, curves[c].time[next[c]]);
-    if (std::isinf(now)) return pooled;
+    if (std::isinf(now)) {
+      pooled.time.shrink_to_fit();
+      pooled.n_event.shrink_to_fit();
+      pooled.n_censor.shrink_to_fit();
+      return pooled;
+    }
     append(pooled, now, 0, 0);
     for (std::size_t c = 0; c < curves.size(); ++c) {
       if (next[c] < curves[c].time.size() && curves[c].time[next[c]] == now) {

@@ -9,16 +9,21 @@
 namespace itp {
 namespace {
 
-// One stratum's deaths and at-risk counts per group at each of its distinct times, ascending.
+// One stratum's deaths and at-risk counts per group at each of its distinct times, ascending,
+// flat: row k of a table is [k * groups, (k + 1) * groups).
 struct StratumTable {
+  std::size_t groups = 0;
   std::vector<double> time;
-  std::vector<std::vector<double>> deaths;  // [time][group]
-  std::vector<std::vector<double>> at_risk; // [time][group]
+  std::vector<double> deaths;
+  std::vector<double> at_risk;
+  double death(std::size_t k, std::size_t g) const { return deaths[k * groups + g]; }
+  double risk(std::size_t k, std::size_t g) const { return at_risk[k * groups + g]; }
 };
 
 StratumTable merge_groups(const std::vector<EventCounts>& groups) {
   const std::size_t g_count = groups.size();
   StratumTable t;
+  t.groups = g_count;
   std::vector<std::size_t> next(g_count, 0);
   std::vector<double> remaining(g_count);
   for (std::size_t g = 0; g < g_count; ++g) remaining[g] = static_cast<double>(groups[g].total());
@@ -28,15 +33,15 @@ StratumTable merge_groups(const std::vector<EventCounts>& groups) {
       if (next[g] < groups[g].time.size()) now = std::fmin(now, groups[g].time[next[g]]);
     if (std::isinf(now)) break;
     t.time.push_back(now);
-    t.deaths.emplace_back(g_count, 0.0);
-    t.at_risk.push_back(remaining);
     for (std::size_t g = 0; g < g_count; ++g) {
+      t.at_risk.push_back(remaining[g]);
+      double d = 0;
       if (next[g] < groups[g].time.size() && groups[g].time[next[g]] == now) {
-        const double d = static_cast<double>(groups[g].n_event[next[g]]);
-        t.deaths.back()[g] = d;
+        d = static_cast<double>(groups[g].n_event[next[g]]);
         remaining[g] -= d + static_cast<double>(groups[g].n_censor[next[g]]);
         ++next[g];
       }
+      t.deaths.push_back(d);
     }
   }
   return t;
@@ -89,7 +94,7 @@ LogRankTest log_rank_test(const std::vector<std::vector<EventCounts>>& counts, d
       for (std::size_t k = 0; k < n_times; ++k) {
         weight[k] = portable::pow(km, rho);
         double d = 0, n = 0;
-        for (std::size_t g = 0; g < g_count; ++g) d += t.deaths[k][g], n += t.at_risk[k][g];
+        for (std::size_t g = 0; g < g_count; ++g) d += t.death(k, g), n += t.risk(k, g);
         km *= (n - d) / n;
       }
     }
@@ -99,21 +104,21 @@ LogRankTest log_rank_test(const std::vector<std::vector<EventCounts>>& counts, d
     // Summed from the last time back, as survdiff does.
     for (std::size_t k = n_times; k-- > 0;) {
       double deaths = 0, n_risk = 0;
-      for (std::size_t g = 0; g < g_count; ++g) deaths += t.deaths[k][g], n_risk += t.at_risk[k][g];
+      for (std::size_t g = 0; g < g_count; ++g) deaths += t.death(k, g), n_risk += t.risk(k, g);
       if (deaths == 0) continue;
       const double w = weight[k];
       for (std::size_t g = 0; g < g_count; ++g) {
-        test.observed[g] += w * t.deaths[k][g];
-        test.expected[g] += w * deaths * t.at_risk[k][g] / n_risk;
+        test.observed[g] += w * t.death(k, g);
+        test.expected[g] += w * deaths * t.risk(k, g) / n_risk;
       }
       if (n_risk == 1) continue;
       const double w2 = w * w;
       for (std::size_t j = 0; j < g_count; ++j) {
         const double tmp =
-            w2 * deaths * t.at_risk[k][j] * (n_risk - deaths) / (n_risk * (n_risk - 1));
+            w2 * deaths * t.risk(k, j) * (n_risk - deaths) / (n_risk * (n_risk - 1));
         test.variance[j][j] += tmp;
         for (std::size_t g = 0; g < g_count; ++g)
-          test.variance[j][g] -= tmp * t.at_risk[k][g] / n_risk;
+          test.variance[j][g] -= tmp * t.risk(k, g) / n_risk;
       }
     }
   }
