@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
 #include <numeric>
+#if ITP_PARALLEL
+#include <thread>
+#endif
 
 #include "core/io/cell_values.hpp"
 #include "core/survival/event_counts.hpp"
@@ -59,6 +63,8 @@ class LabelSet {
     index_.emplace(std::string(label), index);
     return index;
   }
+
+  const std::vector<std::string>& labels() const { return labels_; }  // in order of first use
 
   // Sorts the labels; returns old index -> new index.
   std::vector<std::uint32_t> sort(std::vector<std::string>& sorted_labels) const {
@@ -119,38 +125,43 @@ Problem cell_problem(const TextTable& table, std::size_t record, const std::stri
           column};
 }
 
-}  // namespace
+// The request's columns in the table, and where each sits among the cells read.
+struct RequestColumns {
+  std::vector<std::size_t> indexes;  // time, event, then group and strata when asked
+  bool has_group = false;
+  bool has_strata = false;
+  std::size_t group_cell = 2;
+  std::size_t strata_cell = 2;
+};
 
-SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& request,
-                                ProblemLog& log) {
-  std::vector<std::size_t> columns = {require_column(table, request.time_column, "time"),
-                                      require_column(table, request.event_column, "event")};
-  const bool has_group = request.group_column.has_value();
-  const bool has_strata = request.strata_column.has_value();
-  if (has_group) columns.push_back(require_column(table, *request.group_column, "group"));
-  if (has_strata) columns.push_back(require_column(table, *request.strata_column, "strata"));
-  const std::size_t group_cell = 2, strata_cell = has_group ? 3 : 2;
-
-  SurvivalRows rows;
-  rows.rows_read = table.record_count();
-  rows.time_id.reserve(table.record_count());
+// What reading one range of records gave. Its rows are written into the shared vectors from
+// `first_row` on, with time ids and labels numbered within the range.
+struct RangeResult {
+  std::size_t first_row = 0;
+  std::size_t rows = 0;
   TimeIndex times;
-  rows.event.reserve(table.record_count());
-  if (has_group) rows.group.reserve(table.record_count());
-  if (has_strata) rows.stratum.reserve(table.record_count());
-
-  std::vector<std::size_t> record_of_row;  // kept only for rows whose event cell says 2
   LabelSet groups, strata;
+  ProblemLog log;
+  std::map<std::string, std::size_t> excluded;
+  std::size_t excluded_from_test = 0;
+  std::vector<std::size_t> records_coded_two;  // rows whose event cell says 2, by record
+  std::exception_ptr failure;
+};
+
+void read_range(const TextTable& table, const SurvivalRequest& request,
+                const RequestColumns& columns, std::size_t first_record, std::size_t end_record,
+                SurvivalRows& rows, RangeResult& range) {
   std::vector<std::string_view> cells;
   std::string scratch;
   auto exclude = [&](std::size_t record, const std::string& column, const char* code,
                      std::string message) {
-    ++rows.excluded[code];
-    log.add(cell_problem(table, record, column, code, std::move(message)));
+    ++range.excluded[code];
+    range.log.add(cell_problem(table, record, column, code, std::move(message)));
   };
-
-  for (std::size_t record = 0; record < table.record_count(); ++record) {
-    table.split_record(record, columns, cells, scratch);
+  std::size_t out = range.first_row = first_record;
+  std::size_t offset = first_record < end_record ? table.offset_of(first_record) : 0;
+  for (std::size_t record = first_record; record < end_record; ++record) {
+    offset = table.split_at(offset, columns.indexes, cells, scratch);
     // Parse first, and ask why only when that fails: almost every cell is good.
     const std::string_view time_cell = cells[0];
     const std::optional<double> time = parse_number(time_cell);
@@ -184,32 +195,137 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
       continue;
     }
     std::uint32_t group = 0;
-    if (has_group) {
-      const std::string_view label = trim(cells[group_cell]);
+    if (columns.has_group) {
+      const std::string_view label = trim(cells[columns.group_cell]);
       if (is_missing_marker(label)) {
         exclude(record, *request.group_column, "missing_group",
                 "no group in this row, so it is left out of the curves and the test");
         continue;
       }
-      group = groups.index_of(label);
+      group = range.groups.index_of(label);
     }
-    if (has_strata) {
-      const std::string_view label = trim(cells[strata_cell]);
+    if (columns.has_strata) {
+      const std::string_view label = trim(cells[columns.strata_cell]);
       if (is_missing_marker(label)) {
-        ++rows.excluded_from_test;
-        log.add(cell_problem(table, record, *request.strata_column, "missing_strata",
-                             "no stratum in this row: it stays in the curves but is left out "
-                             "of the test"));
-        rows.stratum.push_back(kNoCurve);
+        ++range.excluded_from_test;
+        range.log.add(cell_problem(table, record, *request.strata_column, "missing_strata",
+                                   "no stratum in this row: it stays in the curves but is left "
+                                   "out of the test"));
+        rows.stratum[out] = kNoCurve;
       } else {
-        rows.stratum.push_back(strata.index_of(label));
+        rows.stratum[out] = range.strata.index_of(label);
       }
     }
-    if (code == kCodedTwo) record_of_row.push_back(record);
-    rows.time_id.push_back(times.id_of(*time));
-    rows.event.push_back(static_cast<std::uint8_t>(code));
-    if (has_group) rows.group.push_back(group);
+    if (code == kCodedTwo) range.records_coded_two.push_back(record);
+    rows.time_id[out] = range.times.id_of(*time);
+    rows.event[out] = code;
+    if (columns.has_group) rows.group[out] = group;
+    ++out;
   }
+  range.rows = out - range.first_row;
+}
+
+// How many ranges to read at once: natively one per core for big tables; in the browser's
+// worker, one.
+std::size_t range_count(std::size_t records) {
+#if ITP_PARALLEL
+  constexpr std::size_t kRecordsPerRange = 200000;
+  const std::size_t cores = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  return std::max<std::size_t>(1, std::min(cores, records / kRecordsPerRange));
+#else
+  (void)records;
+  return 1;
+#endif
+}
+
+// Runs read_range over consecutive ranges, the first on this thread, the others on their own.
+std::vector<RangeResult> read_ranges(const TextTable& table, const SurvivalRequest& request,
+                                     const RequestColumns& columns, SurvivalRows& rows) {
+  const std::size_t records = table.record_count();
+  std::vector<RangeResult> ranges(range_count(records));
+  auto run = [&](std::size_t r) {
+    try {
+      read_range(table, request, columns, records * r / ranges.size(),
+                 records * (r + 1) / ranges.size(), rows, ranges[r]);
+    } catch (...) {
+      ranges[r].failure = std::current_exception();
+    }
+  };
+#if ITP_PARALLEL
+  std::vector<std::thread> threads;
+  for (std::size_t r = 1; r < ranges.size(); ++r) threads.emplace_back(run, r);
+  run(0);
+  for (std::thread& t : threads) t.join();
+#else
+  run(0);
+#endif
+  for (RangeResult& range : ranges)  // the first failure in record order, as one pass would
+    if (range.failure) std::rethrow_exception(range.failure);
+  return ranges;
+}
+
+}  // namespace
+
+SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& request,
+                                ProblemLog& log) {
+  RequestColumns columns;
+  columns.indexes = {require_column(table, request.time_column, "time"),
+                     require_column(table, request.event_column, "event")};
+  columns.has_group = request.group_column.has_value();
+  columns.has_strata = request.strata_column.has_value();
+  if (columns.has_group)
+    columns.indexes.push_back(require_column(table, *request.group_column, "group"));
+  if (columns.has_strata)
+    columns.indexes.push_back(require_column(table, *request.strata_column, "strata"));
+  columns.strata_cell = columns.has_group ? 3 : 2;
+  const bool has_group = columns.has_group, has_strata = columns.has_strata;
+
+  SurvivalRows rows;
+  rows.rows_read = table.record_count();
+  rows.time_id.resize(rows.rows_read);
+  rows.event.resize(rows.rows_read);
+  if (has_group) rows.group.resize(rows.rows_read);
+  if (has_strata) rows.stratum.resize(rows.rows_read);
+  std::vector<RangeResult> ranges = read_ranges(table, request, columns, rows);
+
+  // Join the ranges as one pass would have left them: ids and labels numbered in order of first
+  // appearance, rows side by side, warnings in record order.
+  TimeIndex times = std::move(ranges[0].times);
+  LabelSet groups = std::move(ranges[0].groups), strata = std::move(ranges[0].strata);
+  std::vector<std::size_t> record_of_row;  // rows whose event cell says 2, by record
+  std::size_t kept = 0;
+  for (std::size_t r = 0; r < ranges.size(); ++r) {
+    RangeResult& range = ranges[r];
+    if (r > 0) {
+      std::vector<std::uint32_t> time_map, group_map, strata_map;
+      for (double t : range.times.times()) time_map.push_back(times.id_of(t));
+      for (const std::string& label : range.groups.labels()) group_map.push_back(groups.index_of(label));
+      for (const std::string& label : range.strata.labels()) strata_map.push_back(strata.index_of(label));
+      for (std::size_t i = 0; i < range.rows; ++i) {
+        const std::size_t from = range.first_row + i, to = kept + i;
+        rows.time_id[to] = time_map[rows.time_id[from]];
+        rows.event[to] = rows.event[from];
+        if (has_group) rows.group[to] = group_map[rows.group[from]];
+        if (has_strata)
+          rows.stratum[to] = rows.stratum[from] == kNoCurve ? kNoCurve : strata_map[rows.stratum[from]];
+      }
+    }
+    kept += range.rows;
+    log.absorb(range.log);
+    for (const auto& [reason, count] : range.excluded) rows.excluded[reason] += count;
+    rows.excluded_from_test += range.excluded_from_test;
+    record_of_row.insert(record_of_row.end(), range.records_coded_two.begin(),
+                         range.records_coded_two.end());
+  }
+  rows.time_id.resize(kept);
+  rows.event.resize(kept);
+  if (has_group) rows.group.resize(kept);
+  if (has_strata) rows.stratum.resize(kept);
+  auto exclude = [&](std::size_t record, const std::string& column, const char* code,
+                     std::string message) {
+    ++rows.excluded[code];
+    log.add(cell_problem(table, record, column, code, std::move(message)));
+  };
 
   // An event column of 1s and 2s only is read as R's Surv reads it: 2 = event, 1 = censored.
   // Where 0 also occurs, a 2 is an unreadable status.

@@ -19,6 +19,14 @@ class ProblemLog {
     if (++seen <= cap_) problems_.push_back(std::move(problem));
   }
 
+  // Adds what `other` logged after what this one holds, as if they had been logged here in that
+  // order: the caps apply to the whole, and the counts include what `other` did not keep.
+  void absorb(const ProblemLog& other) {
+    for (const Problem& p : other.problems_) add(p);
+    for (const auto& [code, seen] : other.seen_by_code_)
+      if (seen > other.cap_) seen_by_code_[code] += seen - other.cap_;
+  }
+
   // The kept problems, then one summary per code that went over its cap.
   std::vector<Problem> problems() const {
     std::vector<Problem> all = problems_;

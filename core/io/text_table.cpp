@@ -242,6 +242,11 @@ std::size_t TextTable::record_start(std::size_t record) const {
     if (record == last_.record) return last_.start;
     if (record == last_.record + 1) return last_.next;
   }
+  return offset_of(record);
+}
+
+std::size_t TextTable::offset_of(std::size_t record) const {
+  if (record >= record_count_) throw std::out_of_range("TextTable::offset_of");
   csv::RecordScanner scanner(text_, delimiter_);
   std::size_t start = checkpoints_[record / kCheckpointEvery];
   for (std::size_t r = record - record % kCheckpointEvery; r < record; ++r)
@@ -251,9 +256,8 @@ std::size_t TextTable::record_start(std::size_t record) const {
 
 // Without a quote anywhere in the table, a record is plain text up to its line end: one pass over
 // its bytes, most of the time spent reading a big file goes here.
-void TextTable::split_unquoted(std::size_t record, std::size_t start,
-                               const std::vector<std::size_t>& columns,
-                               std::vector<std::string_view>& cells) const {
+std::size_t TextTable::split_unquoted(std::size_t start, const std::vector<std::size_t>& columns,
+                                      std::vector<std::string_view>& cells) const {
   const char* const begin = text_.data();
   const char* const end = begin + text_.size();
   const char delimiter = delimiter_;
@@ -274,25 +278,26 @@ void TextTable::split_unquoted(std::size_t record, std::size_t start,
   }
   if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n') ++p;
   if (p < end) ++p;
-  last_ = {record, start, static_cast<std::size_t>(p - begin), begin};
+  return static_cast<std::size_t>(p - begin);
 }
 
 void TextTable::split_record(std::size_t record, const std::vector<std::size_t>& columns,
                              std::vector<std::string_view>& cells, std::string& scratch) const {
   if (record >= record_count_) throw std::out_of_range("TextTable::split_record");
+  const std::size_t start = record_start(record);
+  last_ = {record, start, split_at(start, columns, cells, scratch), text_.data()};
+}
+
+std::size_t TextTable::split_at(std::size_t offset, const std::vector<std::size_t>& columns,
+                                std::vector<std::string_view>& cells, std::string& scratch) const {
   cells.resize(columns.size());
   for (std::string_view& cell : cells) cell = {};  // a short record leaves its last cells empty
   scratch.clear();
-  if (columns.empty()) return;
-  const std::size_t start = record_start(record);
-  if (!has_quotes_) {
-    split_unquoted(record, start, columns, cells);
-    return;
-  }
+  if (!has_quotes_) return split_unquoted(offset, columns, cells);
   // Undoing quotes writes at most a record's length; reserving that up front keeps the views
   // into `scratch` valid.
   if (scratch.capacity() < longest_record_) scratch.reserve(longest_record_);
-  csv::CellWalker walker(text_, start, delimiter_);
+  csv::CellWalker walker(text_, offset, delimiter_);
   if (std::is_sorted(columns.begin(), columns.end())) {
     std::size_t i = 0;
     for (std::size_t column = 0; !walker.done() && i < columns.size(); ++column) {
@@ -304,7 +309,7 @@ void TextTable::split_record(std::size_t record, const std::vector<std::size_t>&
       walker.next(&cell, scratch);
       while (i < columns.size() && columns[i] == column) cells[i++] = cell;
     }
-  } else {
+  } else if (!columns.empty()) {
     const std::size_t last = *std::max_element(columns.begin(), columns.end());
     for (std::size_t column = 0; !walker.done() && column <= last; ++column) {
       if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
@@ -320,7 +325,7 @@ void TextTable::split_record(std::size_t record, const std::vector<std::size_t>&
   }
   // Walking to the end of the record tells where the next one starts.
   while (!walker.done()) walker.next(nullptr, scratch);
-  last_ = {record, start, walker.next_record_start(), text_.data()};
+  return walker.next_record_start();
 }
 
 TextTable read_text_table(std::string name, std::string file, std::string bytes,

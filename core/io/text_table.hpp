@@ -41,6 +41,13 @@ class TextTable {
   void split_record(std::size_t record, const std::vector<std::size_t>& columns,
                     std::vector<std::string_view>& cells, std::string& scratch) const;
 
+  // The same without keeping a place, so several threads can read ranges of one table:
+  // offset_of(record) finds where a record starts (rescanning at most 64 records), split_at
+  // reads the record at that offset and returns the offset of the next one.
+  std::size_t offset_of(std::size_t record) const;
+  std::size_t split_at(std::size_t offset, const std::vector<std::size_t>& columns,
+                       std::vector<std::string_view>& cells, std::string& scratch) const;
+
  private:
   friend TextTable read_text_table(std::string, std::string, std::string, TextReadOptions);
   std::string name_;
@@ -65,8 +72,8 @@ class TextTable {
   };
   mutable LastRecord last_;
   std::size_t record_start(std::size_t record) const;
-  void split_unquoted(std::size_t record, std::size_t start, const std::vector<std::size_t>& columns,
-                      std::vector<std::string_view>& cells) const;
+  std::size_t split_unquoted(std::size_t start, const std::vector<std::size_t>& columns,
+                             std::vector<std::string_view>& cells) const;
 };
 
 // Reads CSV/TSV bytes: detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE with BOM,

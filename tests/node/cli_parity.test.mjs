@@ -72,12 +72,40 @@ function cases(syntheticPath) {
       group: 'arm', conf_type: types[i % 5], conf_level: Number(level), rho: Number(rho),
       times: [3, 17.5] } });
   }
+  // Large enough for the CLI to read its rows on several threads (200,000 rows a range) while
+  // the module reads them in one pass: ids, labels, warnings and caps must join up the same.
+  list.push({ file: largePath(), args: ['--time', 'months', '--event', 'dead', '--group', 'arm',
+    '--strata', 'site', '--times', '6,12'],
+  request: { type: 'survival', table: 'large', time: 'months', event: 'dead', group: 'arm',
+    strata: 'site', times: [6, 12] } });
   return list;
+}
+
+/** 450,000 rows with a late new group, late new times, and bad cells scattered over ranges. */
+function largeCsv() {
+  let state = 777;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const rows = 450000;
+  const lines = ['months,dead,arm,site'];
+  for (let i = 0; i < rows; i += 1) {
+    const late = i > rows * 0.8;
+    const time = late ? (Math.round(next() * 900) / 10 + 60).toFixed(1) : (Math.round(next() * 600) / 10).toString();
+    const dead = next() < 0.7 ? 1 : 0;
+    const arm = late && i % 7 === 0 ? 'D' : ['A', 'B', 'C'][i % 3];
+    const site = i % 97 === 0 ? '' : `S${i % 4}`;
+    const bad = i % 10007 === 0 ? 'NA' : i % 13001 === 0 ? 'x' : null;
+    lines.push(`${bad ?? time},${i % 15013 === 0 ? 'maybe' : dead},${i % 20011 === 0 ? '' : arm},${site}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 const randomCount = 30;
 let randomDir = '';
 const randomPath = (i) => path.join(randomDir, `random-${i}.csv`);
+const largePath = () => path.join(randomDir, 'large.csv');
 
 describe('native CLI and wasm give byte-identical JSON', () => {
   let core;
@@ -94,6 +122,7 @@ describe('native CLI and wasm give byte-identical JSON', () => {
     for (let i = 0; i < randomCount; i += 1) {
       await writeFile(randomPath(i), syntheticCsv(1000 + i, 1e9));
     }
+    await writeFile(largePath(), largeCsv());
   });
   after(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
