@@ -91,3 +91,43 @@ TEST_CASE("the result does not depend on the order of the rows", "[properties]")
     CHECK(survival_of(to_csv(rows), trial % 2 == 0) == original);
   }
 }
+
+TEST_CASE("a table big enough to be read on several threads is read whole", "[properties]") {
+  // 420,000 rows: natively read as two or more ranges. Bad cells are spread over all of them;
+  // the counts of the answer must be exactly those of the file.
+  std::ostringstream csv;
+  csv << "time,event,arm\n";
+  const int rows = 420000;
+  int missing_time = 0, invalid_event = 0, used = 0;
+  std::vector<int> per_arm(3, 0);
+  for (int i = 0; i < rows; ++i) {
+    const bool no_time = i % 9973 == 0, bad_event = !no_time && i % 7919 == 0;
+    missing_time += no_time;
+    invalid_event += bad_event;
+    if (!no_time && !bad_event) {
+      ++used;
+      ++per_arm[i % 3];
+    }
+    csv << (no_time ? std::string("NA") : std::to_string(i % 3650) + "." + std::to_string(i % 10))
+        << "," << (bad_event ? "maybe" : (i % 3 ? "1" : "0")) << "," << "ABC"[i % 3] << "\n";
+  }
+  itp::Workspace ws;
+  REQUIRE(json::parse(ws.load_table(R"({"type":"load_table","name":"big","file":"big.csv"})",
+                                    csv.str()))["ok"]);
+  const json result = json::parse(ws.run(
+      R"({"type":"survival","table":"big","time":"time","event":"event","group":"arm"})"));
+  REQUIRE(result["ok"] == true);
+  const json& counts = result["survival"]["rows"];
+  CHECK(counts["read"] == rows);
+  CHECK(counts["used"] == used);
+  CHECK(counts["left_out"]["missing_time"] == missing_time);
+  CHECK(counts["left_out"]["invalid_event"] == invalid_event);
+  for (int g = 0; g < 3; ++g) CHECK(result["survival"]["groups"][g]["n"] == per_arm[g]);
+  // The first 20 warnings of a kind come in row order, then one line says how many more.
+  std::vector<std::size_t> missing_rows;
+  for (const json& w : result["warnings"])
+    if (w["code"] == "missing_time" && !w["row"].is_null()) missing_rows.push_back(w["row"]);
+  REQUIRE(missing_rows.size() == 20);
+  CHECK(std::is_sorted(missing_rows.begin(), missing_rows.end()));
+  CHECK(missing_rows.front() == 2);  // record 0, the first data row
+}
