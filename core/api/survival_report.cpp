@@ -1,6 +1,7 @@
 #include "core/api/survival_report.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/survival/kaplan_meier.hpp"
 #include "core/survival/log_rank.hpp"
@@ -64,9 +65,10 @@ void write_risk_table(JsonWriter& out, const RiskTable& r) {
   out.end_object();
 }
 
-void write_group(JsonWriter& out, const std::string& name, const EventCounts& counts,
+void write_group(JsonWriter& out, const std::string& name, EventCounts counts,
                  const SurvivalRequest& request, const std::vector<double>& risk_times) {
-  const KaplanMeier km = kaplan_meier(counts);
+  const std::int64_t subjects = counts.total();
+  const KaplanMeier km = kaplan_meier(std::move(counts));
   const ConfidenceBand band =
       confidence_band(km.surv, km.std_err_log, request.conf_type, request.conf_level);
   std::int64_t events = 0;
@@ -74,7 +76,7 @@ void write_group(JsonWriter& out, const std::string& name, const EventCounts& co
 
   out.begin_object();
   out.key("name").value(name);
-  out.key("n").value(counts.total());
+  out.key("n").value(subjects);
   out.key("events").value(events);
   out.key("table");
   write_curve_table(out, km, band);
@@ -93,11 +95,16 @@ void write_group(JsonWriter& out, const std::string& name, const EventCounts& co
 // survdiff(Surv(time, event) ~ group + strata(stratum)) on the rows with a stratum. Without
 // strata the test's counts are the curves' own; with strata, rows are tabulated per (stratum,
 // group), and the tie rule is applied to the test's rows alone as survdiff does.
-void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest& request,
-                const TimeBins& bins, std::vector<EventCounts> curves, ProblemLog& log) {
+struct TestResult {
+  LogRankTest test;
+  std::vector<std::size_t> tested_groups;  // a group none of whose rows has a stratum is not
+};
+
+TestResult run_test(const SurvivalRows& rows, const SurvivalRequest& request, const TimeBins& bins,
+                    std::vector<EventCounts>& curves, ProblemLog& log) {
   std::vector<std::vector<EventCounts>> by_stratum;
   if (!request.strata_column) {
-    by_stratum.push_back(std::move(curves));
+    by_stratum.push_back(std::move(curves));  // lent to the test, given back below
   } else {
     const std::size_t g_count = rows.group_names.size();
     const std::size_t s_count = rows.strata_names.size();
@@ -120,22 +127,27 @@ void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest
       by_stratum.emplace_back(flat.begin() + s * g_count, flat.begin() + (s + 1) * g_count);
   }
 
-  const LogRankTest test = log_rank_test(by_stratum, request.rho);
-  if (test.df < 1)
+  TestResult result{log_rank_test(by_stratum, request.rho), {}};
+  if (result.test.df < 1)
     log.add({"no_test", "fewer than two groups have expected events, so no test can be made", "",
              std::nullopt, std::nullopt});
-  if (test.singular)
+  if (result.test.singular)
     log.add({"singular_test",
              "the variance of the test is singular, so no chi-squared can be given", "",
              std::nullopt, std::nullopt});
-
-  // A group none of whose rows has a stratum is not in the test at all, as in survdiff.
-  std::vector<std::size_t> tested;
+  // As in survdiff, a group none of whose rows has a stratum is not in the test at all.
   for (std::size_t g = 0; g < rows.group_names.size(); ++g) {
     std::int64_t subjects = 0;
     for (const std::vector<EventCounts>& stratum : by_stratum) subjects += stratum[g].total();
-    if (subjects > 0) tested.push_back(g);
+    if (subjects > 0) result.tested_groups.push_back(g);
   }
+  if (!request.strata_column) curves = std::move(by_stratum.front());
+  return result;
+}
+
+void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest& request,
+                const TestResult& result) {
+  const LogRankTest& test = result.test;
   out.begin_object();
   out.key("method").value(request.rho == 0 ? "log-rank" : "Harrington-Fleming");
   out.key("rho").value(request.rho);
@@ -143,13 +155,13 @@ void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest
   out.key("df").value(test.df);
   out.key("p").value(test.p);
   out.key("groups").begin_array();
-  for (std::size_t g : tested) out.value(rows.group_names[g]);
+  for (std::size_t g : result.tested_groups) out.value(rows.group_names[g]);
   out.end_array();
   out.key("observed").begin_array();
-  for (std::size_t g : tested) out.value(test.observed[g]);
+  for (std::size_t g : result.tested_groups) out.value(test.observed[g]);
   out.end_array();
   out.key("expected").begin_array();
-  for (std::size_t g : tested) out.value(test.expected[g]);
+  for (std::size_t g : result.tested_groups) out.value(test.expected[g]);
   out.end_array();
   out.key("strata");
   if (request.strata_column) out.array(rows.strata_names);
@@ -207,6 +219,16 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
   const std::vector<double> risk_times =
       request.risk_times ? *request.risk_times : nice_time_ticks(last_time);
 
+  // The test first, while the curves' counts are whole; each group's counts then go to its
+  // Kaplan-Meier estimate instead of being copied.
+  std::optional<TestResult> test;
+  if (request.group_column && rows.group_names.size() >= 2) {
+    test = run_test(rows, request, bins, curves, log);
+  } else if (request.group_column) {
+    log.add({"one_group", "the group column holds a single group, so there is nothing to test", "",
+             std::nullopt, request.group_column});
+  }
+
   out.begin_object();
   out.key("conf_type").value(conf_type_name(request.conf_type));
   out.key("conf_level").value(request.conf_level);
@@ -214,19 +236,11 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
   write_rows(out, rows);
   out.key("groups").begin_array();
   for (std::size_t g = 0; g < curves.size(); ++g)
-    write_group(out, rows.group_names[g], curves[g], request, risk_times);
+    write_group(out, rows.group_names[g], std::move(curves[g]), request, risk_times);
   out.end_array();
-
   out.key("test");
-  if (request.group_column && rows.group_names.size() >= 2) {
-    write_test(out, rows, request, bins, std::move(curves), log);
-  } else {
-    if (request.group_column)
-      log.add({"one_group", "the group column holds a single group, so there is nothing to test",
-               "", std::nullopt, request.group_column});
-    out.null();
-  }
-
+  if (test) write_test(out, rows, request, *test);
+  else out.null();
   out.key("follow_up");
   write_follow_up(out, everyone, request);
   out.end_object();

@@ -4,12 +4,12 @@
 
 namespace itp {
 
-KaplanMeier kaplan_meier(const EventCounts& counts) {
+KaplanMeier kaplan_meier(EventCounts counts) {
   KaplanMeier km;
   const std::size_t n = counts.time.size();
-  km.time = counts.time;
-  km.n_event = counts.n_event;
-  km.n_censor = counts.n_censor;
+  km.time = std::move(counts.time);
+  km.n_event = std::move(counts.n_event);
+  km.n_censor = std::move(counts.n_censor);
   km.n_risk.resize(n);
   km.surv.resize(n);
   km.std_err_log.resize(n);
@@ -17,7 +17,7 @@ KaplanMeier kaplan_meier(const EventCounts& counts) {
   // n_risk(t_i) = subjects whose time is >= t_i.
   std::int64_t at_risk = 0;
   for (std::size_t i = n; i-- > 0;) {
-    at_risk += counts.n_event[i] + counts.n_censor[i];
+    at_risk += km.n_event[i] + km.n_censor[i];
     km.n_risk[i] = at_risk;
   }
 

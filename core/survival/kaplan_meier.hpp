@@ -20,6 +20,6 @@ struct KaplanMeier {
   std::size_t size() const { return time.size(); }
 };
 
-KaplanMeier kaplan_meier(const EventCounts& counts);
+KaplanMeier kaplan_meier(EventCounts counts);  // takes the counts' columns over
 
 }  // namespace itp
