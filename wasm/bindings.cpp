@@ -21,42 +21,31 @@
 
 #include <exception>
 #include <new>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 
+#include "core/api/json_output.hpp"
 #include "core/api/workspace.hpp"
 #include "core/io/problem.hpp"
 
 namespace {
 
-// The error shape of DESIGN.md §3, as the core writes it (absent locations are null), built here
-// rather than borrowed from the core's internals so that this file depends on workspace.hpp
-// alone. If even this fails (memory exhausted), a fixed text keeps the promise of an answer.
-std::string error_response(const itp::Problem& problem) noexcept {
+// The core's error response; if even that fails (memory exhausted), a fixed text keeps the
+// promise of an answer.
+std::string safe_error_response(const itp::Problem& problem) noexcept {
   try {
-    using Json = nlohmann::ordered_json;
-    Json error;
-    error["code"] = problem.code;
-    error["message"] = problem.message;
-    error["file"] = problem.file.empty() ? Json(nullptr) : Json(problem.file);
-    error["row"] = problem.row ? Json(*problem.row) : Json(nullptr);
-    error["column"] = problem.column ? Json(*problem.column) : Json(nullptr);
-    Json response;
-    response["ok"] = false;
-    response["error"] = std::move(error);
-    return response.dump(-1, ' ', false, Json::error_handler_t::replace);
+    return itp::error_response(problem);
   } catch (...) {
     return R"({"ok":false,"error":{"code":"internal_error","message":"unexpected failure",)"
            R"("file":null,"row":null,"column":null}})";
   }
 }
 
-std::string error_response(std::string code, std::string message) noexcept {
+std::string safe_error_response(std::string code, std::string message) noexcept {
   itp::Problem problem;
   problem.code = std::move(code);
   problem.message = std::move(message);
-  return error_response(problem);
+  return safe_error_response(problem);
 }
 
 template <typename Call>
@@ -64,15 +53,15 @@ std::string guarded(Call&& call) noexcept {
   try {
     return call();
   } catch (const itp::InputError& e) {
-    return error_response(e.problem());
+    return safe_error_response(e.problem());
   } catch (const std::bad_alloc&) {
-    return error_response("out_of_memory",
+    return safe_error_response("out_of_memory",
                           "the browser could not give the calculator enough memory for this "
                           "input; close other tabs or use the command-line tool");
   } catch (const std::exception& e) {
-    return error_response("internal_error", e.what());
+    return safe_error_response("internal_error", e.what());
   } catch (...) {
-    return error_response("internal_error", "unknown C++ exception");
+    return safe_error_response("internal_error", "unknown C++ exception");
   }
 }
 
