@@ -3,6 +3,7 @@
 //
 //   itp-analyze survival --input FILE --time COL --event COL [--group COL] [--strata COL]
 //                        [--conf-type log] [--conf-level 0.95] [--times 6,12,24] [--rho 0]
+//   itp-analyze describe --input FILE
 //   itp-analyze run REQUEST.json [--input FILE]...
 //   itp-analyze version
 #include <malloc.h>
@@ -27,6 +28,7 @@ constexpr const char* kUsage = R"(usage:
                        [--conf-type log|log-log|plain|logit|arcsin|none] [--conf-level 0.95]
                        [--times 6,12,24] [--risk-times 0,6,12] [--rho 0]
                        [--event-values dead,2 --censor-values alive,1] [--delimiter ,|;|tab]
+  itp-analyze describe --input FILE        (columns, types, canonical names, problems)
   itp-analyze run REQUEST.json [--input FILE]...   (each FILE loaded as a table named by its stem)
   itp-analyze version
 Prints one JSON document; exit status 0 when "ok" is true, 1 when false, 2 on a usage error.
@@ -187,6 +189,13 @@ int main(int argc, char** argv) {
   if (args.command == "survival") {
     const itp::Json request = survival_request(args);
     load(workspace, args.option("input"), args.option("delimiter"));
+    return run_and_print(workspace, request.dump());
+  }
+
+  if (args.command == "describe") {
+    if (!args.has("input")) usage_error("describe needs --input FILE");
+    load(workspace, args.option("input"), args.option("delimiter"));
+    const itp::Json request{{"type", "describe_table"}, {"table", stem(args.option("input"))}};
     return run_and_print(workspace, request.dump());
   }
 

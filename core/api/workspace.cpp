@@ -3,6 +3,7 @@
 #include <exception>
 #include <optional>
 
+#include "core/api/describe_table.hpp"
 #include "core/api/json_output.hpp"
 #include "core/api/json_writer.hpp"
 #include "core/api/survival_report.hpp"
@@ -94,6 +95,17 @@ class RequestDispatch {
     out.end_object();
   }
 
+  static void describe(Workspace& ws, const Json& json, JsonWriter& out) {
+    const TextTable& table = find_table(ws, text_field(json, "table"));
+    ProblemLog log;
+    for (const Problem& p : table.warnings()) log.add(p);
+    Json response;
+    response["ok"] = true;
+    response["table"] = describe_table(table, log);
+    response["warnings"] = problems_to_json(log.problems());
+    out.raw(serialize(response));
+  }
+
   static const TextTable& find_table(const Workspace& ws, const std::string& name) {
     auto it = ws.tables_.find(name);
     if (it != ws.tables_.end()) return it->second;
@@ -140,6 +152,7 @@ void Workspace::dispatch(std::string_view request_json, JsonWriter& out) {
     return;
   }
   if (type == "survival") return RequestDispatch::survival(*this, request, out);
+  if (type == "describe_table") return RequestDispatch::describe(*this, request, out);
   if (type == "load_table")
     throw InputError(plain_problem("bad_request",
                                    "load_table carries the file's bytes: call load_table, not run"));

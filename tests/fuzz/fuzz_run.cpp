@@ -1,6 +1,6 @@
 // libFuzzer harness for the JSON entry point. The input is a request on its first line and a
-// table's bytes after it: the table is loaded, the request run as given, then a survival
-// analysis run over the table's first columns. Workspace never throws, and every response must
+// table's bytes after it: the table is loaded, the request run as given, the table described,
+// then a survival analysis run over its first columns. Workspace never throws, and every response must
 // be a JSON object with "ok"; anything else is a bug.
 #include <cstddef>
 #include <cstdint>
@@ -32,6 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto loaded = nlohmann::json::parse(
       ws.load_table(R"({"type":"load_table","name":"t","file":"t.csv"})", table), nullptr, false);
   if (loaded.value("ok", false)) {
+    require_response(ws.run(R"({"type":"describe_table","table":"t"})"));
     const auto& columns = loaded["table"]["columns"];
     if (columns.size() >= 3) {
       nlohmann::json survival = {{"type", "survival"}, {"table", "t"},
