@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <numeric>
 #include <string>
 
@@ -17,16 +16,10 @@ enum class CellKind { number, date, boolean, text };
 constexpr std::array<const char*, 4> kKindNames = {"number", "date", "boolean", "text"};
 constexpr std::size_t kSampleCount = 5;
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 // "<10", "< 0,5", ">2000": a value censored at a limit. It meets no threshold at or beyond the
 // limit, and keeps a number column a number column (DESIGN §5).
 bool is_censored_number(std::string_view cell) {
-  const std::string_view s = trimmed(cell);
+  const std::string_view s = trim_whitespace(cell);
   return s.size() > 1 && (s.front() == '<' || s.front() == '>') &&
          parse_number(s.substr(1)).has_value();
 }
@@ -104,7 +97,7 @@ Json describe_table(const TextTable& table, ProblemLog& log) {
           if (date.order_matters) ++t.dates_in_either_order;
         }
       }
-      const std::string sample(trimmed(cells[c]));
+      const std::string sample(trim_whitespace(cells[c]));
       if (t.samples.size() < kSampleCount &&
           std::find(t.samples.begin(), t.samples.end(), sample) == t.samples.end())
         t.samples.push_back(sample);
@@ -119,7 +112,7 @@ Json describe_table(const TextTable& table, ProblemLog& log) {
     for (std::size_t c = 0; c < column_count; ++c) {
       if (is_missing_marker(cells[c])) continue;
       const std::string& column = table.header()[c];
-      const std::string value(trimmed(cells[c]));
+      const std::string value(trim_whitespace(cells[c]));
       const std::size_t row = TextTable::spreadsheet_row(record);
       const CellKind kind = kind_of(cells[c]);
       if (!fits(kind, kinds[c], cells[c])) {
@@ -133,7 +126,7 @@ Json describe_table(const TextTable& table, ProblemLog& log) {
                  "\"" + value + "\" is not a date that exists: check the day and the month",
                  table.file(), row, column});
       } else if (kinds[c] == CellKind::number && is_censored_number(cells[c])) {
-        const std::string limit(trimmed(std::string_view(value).substr(1)));
+        const std::string limit(trim_whitespace(std::string_view(value).substr(1)));
         log.add({"censored_value",
                  "\"" + value + "\" is read as " + (value[0] == '<' ? "below " : "above ") + limit +
                      ": it meets no threshold at or past " + limit,

@@ -14,12 +14,6 @@
 namespace itp {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool same_text_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() &&
          std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -103,11 +97,11 @@ constexpr std::uint8_t kUnreadable = 255;
 
 std::uint8_t read_event(std::string_view cell, const SurvivalRequest& request) {
   if (!request.event_values.empty()) {
-    const std::string_view value = trim(cell);
+    const std::string_view value = trim_whitespace(cell);
     for (const std::string& e : request.event_values)
-      if (same_text_ignoring_case(value, trim(e))) return 1;
+      if (same_text_ignoring_case(value, trim_whitespace(e))) return 1;
     for (const std::string& c : request.censor_values)
-      if (same_text_ignoring_case(value, trim(c))) return 0;
+      if (same_text_ignoring_case(value, trim_whitespace(c))) return 0;
     return kUnreadable;
   }
   switch (parse_event_code(cell)) {
@@ -171,14 +165,14 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
                 "no time in this row, so it is left out of the analysis");
       else
         exclude(record, request.time_column, "invalid_time",
-                "\"" + std::string(trim(time_cell)) +
+                "\"" + std::string(trim_whitespace(time_cell)) +
                     "\" is not a number of days, weeks or months; this row is left out");
       continue;
     }
     if (*time < 0)
       throw InputError(cell_problem(
           table, record, request.time_column, "negative_time",
-          "the time " + std::string(trim(time_cell)) +
+          "the time " + std::string(trim_whitespace(time_cell)) +
               " is negative: a survival time cannot be. Two dates may have been swapped; "
               "correct this row and load the file again"));
     const std::string_view event_cell = cells[1];
@@ -189,14 +183,14 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
                 "no event status in this row, so it is left out of the analysis");
       else
         exclude(record, request.event_column, "invalid_event",
-                "\"" + std::string(trim(event_cell)) +
+                "\"" + std::string(trim_whitespace(event_cell)) +
                     "\" is not an event status (1/0, yes/no, true/false, oui/non); this row is "
                     "left out");
       continue;
     }
     std::uint32_t group = 0;
     if (columns.has_group) {
-      const std::string_view label = trim(cells[columns.group_cell]);
+      const std::string_view label = trim_whitespace(cells[columns.group_cell]);
       if (is_missing_marker(label)) {
         exclude(record, *request.group_column, "missing_group",
                 "no group in this row, so it is left out of the curves and the test");
@@ -205,7 +199,7 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
       group = range.groups.index_of(label);
     }
     if (columns.has_strata) {
-      const std::string_view label = trim(cells[columns.strata_cell]);
+      const std::string_view label = trim_whitespace(cells[columns.strata_cell]);
       if (is_missing_marker(label)) {
         ++range.excluded_from_test;
         range.log.add(cell_problem(table, record, *request.strata_column, "missing_strata",

@@ -1,5 +1,6 @@
 #include "core/io/cell_values.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -11,17 +12,6 @@ namespace itp {
 namespace {
 
 using namespace std::string_view_literals;
-
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-// By hand: find_first_not_of searches its set with memchr for every character, and this runs
-// on every cell of every row.
-std::string_view trim_spaces(std::string_view cell) {
-  std::size_t first = 0, last = cell.size();
-  while (first < last && is_blank(cell[first])) ++first;
-  while (last > first && is_blank(cell[last - 1])) --last;
-  return cell.substr(first, last - first);
-}
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -147,8 +137,25 @@ std::optional<double> parse_plain_decimal(std::string_view s) {
 
 }  // namespace
 
+// By hand: find_first_not_of searches its set with memchr for every character, and this runs
+// on every cell of every row.
+std::string_view trim_blanks(std::string_view cell) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  std::size_t first = 0, last = cell.size();
+  while (first < last && blank(cell[first])) ++first;
+  while (last > first && blank(cell[last - 1])) --last;
+  return cell.substr(first, last - first);
+}
+
+std::string_view trim_whitespace(std::string_view text) {
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
 bool is_missing_marker(std::string_view cell) {
-  const std::string_view text = trim_spaces(cell);
+  const std::string_view text = trim_blanks(cell);
   if (text.empty()) return true;
   // No marker is longer than 3 or starts with a digit: most cells stop here.
   if (text.size() > 3 || is_digit(text.front())) return false;
@@ -160,7 +167,7 @@ bool is_missing_marker(std::string_view cell) {
 }
 
 std::optional<double> parse_number(std::string_view cell) {
-  std::string_view text = trim_spaces(cell);
+  std::string_view text = trim_blanks(cell);
   if (const std::optional<double> plain = parse_plain_decimal(text)) return plain;
   const NumberShape shape = check_number_syntax(text);
   if (!shape.valid) return std::nullopt;
@@ -179,7 +186,7 @@ std::optional<double> parse_number(std::string_view cell) {
 }
 
 EventCode parse_event_code(std::string_view cell) {
-  const std::string_view text = trim_spaces(cell);
+  const std::string_view text = trim_blanks(cell);
   if (text.size() == 1 && (text[0] == '0' || text[0] == '1'))  // the usual coding, first
     return text[0] == '1' ? EventCode::event : EventCode::censored;
   for (const std::string_view yes : {"1"sv, "true"sv, "yes"sv, "y"sv, "oui"sv, "o"sv}) {

@@ -5,6 +5,11 @@
 
 namespace itp {
 
+// The cell without the spaces and tabs around it, as every cell reader here sees it.
+std::string_view trim_blanks(std::string_view cell);
+// The same for any white space (line ends of a quoted cell included): for labels and messages.
+std::string_view trim_whitespace(std::string_view text);
+
 // Empty (or spaces only), NA, N/A, ND, NaN, ".", "-", any letter case. Never "NR".
 bool is_missing_marker(std::string_view cell);
 

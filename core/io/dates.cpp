@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstddef>
 
+#include "core/io/cell_values.hpp"
+
 namespace itp {
 namespace {
 
@@ -27,13 +29,6 @@ bool is_valid(int year, int month, int day) {
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim_spaces(std::string_view cell) {
-  std::size_t first = 0, last = cell.size();
-  while (first < last && is_blank(cell[first])) ++first;
-  while (last > first && is_blank(cell[last - 1])) --last;
-  return cell.substr(first, last - first);
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -133,7 +128,7 @@ CivilDate civil_from_days(std::int64_t days) {
 }
 
 DateReading read_date(std::string_view cell, DayMonthOrder order) {
-  const std::string_view s = trim_spaces(cell);
+  const std::string_view s = trim_blanks(cell);
   std::size_t pos = 0;
   const DigitRun first = read_digits(s, pos);
   if (first.length == 0 || pos == s.size()) return not_a_date();
@@ -152,7 +147,7 @@ DateReading read_date(std::string_view cell, DayMonthOrder order) {
       // 'T' joins date and time directly (ISO 8601); spreadsheets write one space or more.
       const bool joined = rest[0] == 'T' || rest[0] == 't';
       if (!joined && !is_blank(rest[0])) return not_a_date();
-      if (!is_time_of_day(joined ? rest.substr(1) : trim_spaces(rest))) return not_a_date();
+      if (!is_time_of_day(joined ? rest.substr(1) : trim_blanks(rest))) return not_a_date();
     }
     return reading_of(first.value, second.value, third.value, false);
   }
