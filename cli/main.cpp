@@ -4,11 +4,15 @@
 //   itp-analyze survival --input FILE --time COL --event COL [--group COL] [--strata COL]
 //                        [--conf-type log] [--conf-level 0.95] [--times 6,12,24] [--rho 0]
 //   itp-analyze describe --input FILE
+//   itp-analyze import --data FILE_OR_FOLDER... [--date-order month_first] [--missing 9999,...]
+//                      [--censored at_limit|half_limit|set_aside] [--mapping MAPPING.json]
 //   itp-analyze run REQUEST.json [--input FILE]...
 //   itp-analyze version
 #include <malloc.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -29,6 +33,9 @@ constexpr const char* kUsage = R"(usage:
                        [--times 6,12,24] [--risk-times 0,6,12] [--rho 0]
                        [--event-values dead,2 --censor-values alive,1] [--delimiter ,|;|tab]
   itp-analyze describe --input FILE        (columns, types, canonical names, problems)
+  itp-analyze import --data FILE_OR_FOLDER...      (cohort tables: mapping, rows kept, problems)
+                     [--date-order day_first|month_first] [--missing 9999,01/01/1900]
+                     [--censored at_limit|half_limit|set_aside] [--mapping MAPPING.json]
   itp-analyze run REQUEST.json [--input FILE]...   (each FILE loaded as a table named by its stem)
   itp-analyze version
 Prints one JSON document; exit status 0 when "ok" is true, 1 when false, 2 on a usage error.
@@ -153,6 +160,47 @@ int run_and_print(itp::Workspace& workspace, const std::string& request) {
   return ok ? 0 : 1;
 }
 
+// The files a cohort command reads: --data and the words after it, a folder standing for its
+// .csv, .tsv and .txt files in name order.
+std::vector<std::string> cohort_files(const Arguments& args) {
+  std::vector<std::string> given;
+  for (auto [it, end] = args.options.equal_range("data"); it != end; ++it) given.push_back(it->second);
+  given.insert(given.end(), args.positional.begin(), args.positional.end());
+  if (given.empty()) usage_error(args.command + " needs --data FILE_OR_FOLDER...");
+  std::vector<std::string> files;
+  for (const std::string& path : given) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(path, error)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> inside;
+    for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+      const std::string extension = entry.path().extension().string();
+      if (entry.is_regular_file() && (extension == ".csv" || extension == ".tsv" || extension == ".txt"))
+        inside.push_back(entry.path().string());
+    }
+    std::sort(inside.begin(), inside.end());
+    if (inside.empty()) usage_error("no .csv, .tsv or .txt file in " + path);
+    files.insert(files.end(), inside.begin(), inside.end());
+  }
+  return files;
+}
+
+itp::Json import_request(const Arguments& args, const std::vector<std::string>& files) {
+  itp::Json request{{"type", "import_cohort"}, {"tables", itp::Json::array()}};
+  for (const std::string& file : files) request["tables"].push_back(stem(file));
+  if (args.has("date-order")) request["date_order"] = args.option("date-order");
+  if (args.has("missing")) request["missing_codes"] = split_commas(args.option("missing"));
+  if (args.has("censored")) request["censored_values"] = args.option("censored");
+  if (args.has("mapping")) {
+    const itp::Json mapping = itp::Json::parse(read_file(args.option("mapping")), nullptr, false);
+    if (mapping.is_discarded()) usage_error("--mapping " + args.option("mapping") + " is not JSON");
+    request["mapping"] = mapping;
+  }
+  return request;
+}
+
 itp::Json survival_request(const Arguments& args) {
   for (const char* required : {"input", "time", "event"})
     if (!args.has(required)) usage_error(std::string("survival needs --") + required);
@@ -197,6 +245,12 @@ int main(int argc, char** argv) {
     load(workspace, args.option("input"), args.option("delimiter"));
     const itp::Json request{{"type", "describe_table"}, {"table", stem(args.option("input"))}};
     return run_and_print(workspace, request.dump());
+  }
+
+  if (args.command == "import") {
+    const std::vector<std::string> files = cohort_files(args);
+    for (const std::string& file : files) load(workspace, file, args.option("delimiter"));
+    return run_and_print(workspace, import_request(args, files).dump());
   }
 
   if (args.command == "run") {

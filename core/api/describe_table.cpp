@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/cohort/column_names.hpp"
+#include "core/cohort/row_reader.hpp"
 #include "core/io/cell_values.hpp"
 #include "core/io/dates.hpp"
 
@@ -16,13 +17,8 @@ enum class CellKind { number, date, boolean, text };
 constexpr std::array<const char*, 4> kKindNames = {"number", "date", "boolean", "text"};
 constexpr std::size_t kSampleCount = 5;
 
-// "<10", "< 0,5", ">2000": a value censored at a limit. It meets no threshold at or beyond the
-// limit, and keeps a number column a number column (DESIGN §5).
-bool is_censored_number(std::string_view cell) {
-  const std::string_view s = trim_whitespace(cell);
-  return s.size() > 1 && (s.front() == '<' || s.front() == '>') &&
-         parse_number(s.substr(1)).has_value();
-}
+// A censored value ("<10") keeps a number column a number column (DESIGN §5).
+bool is_censored_number(std::string_view cell) { return parse_censored_number(cell).has_value(); }
 
 // What one cell is. Yes/no words are booleans; 0 and 1 are numbers here, and a column of
 // nothing else is called boolean below.
@@ -126,11 +122,7 @@ Json describe_table(const TextTable& table, ProblemLog& log) {
                  "\"" + value + "\" is not a date that exists: check the day and the month",
                  table.file(), row, column});
       } else if (kinds[c] == CellKind::number && is_censored_number(cells[c])) {
-        const std::string limit(trim_whitespace(std::string_view(value).substr(1)));
-        log.add({"censored_value",
-                 "\"" + value + "\" is read as " + (value[0] == '<' ? "below " : "above ") + limit +
-                     ": it meets no threshold at or past " + limit,
-                 table.file(), row, column});
+        log.add({"censored_value", censored_value_message(value, CensoredValues::at_limit), table.file(), row, column});
       }
     }
   }

@@ -9,6 +9,7 @@ Json problem_to_json(const Problem& problem) {
   j["file"] = problem.file.empty() ? Json(nullptr) : Json(problem.file);
   j["row"] = problem.row ? Json(*problem.row) : Json(nullptr);
   j["column"] = problem.column ? Json(*problem.column) : Json(nullptr);
+  if (problem.row_kept) j["kept"] = *problem.row_kept;
   return j;
 }
 

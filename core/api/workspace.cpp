@@ -3,12 +3,16 @@
 #include <exception>
 #include <optional>
 
+#include "core/api/cohort_import_report.hpp"
+#include "core/api/cohort_import_request.hpp"
 #include "core/api/describe_table.hpp"
+#include "core/cohort/cohort_import.hpp"
 #include "core/api/json_output.hpp"
 #include "core/api/json_writer.hpp"
 #include "core/api/survival_report.hpp"
 #include "core/api/survival_request.hpp"
 #include "core/api/survival_rows.hpp"
+#include "core/io/cell_rows.hpp"
 #include "core/io/problem_log.hpp"
 
 namespace itp {
@@ -106,6 +110,28 @@ class RequestDispatch {
     out.raw(serialize(response));
   }
 
+  static void import_cohort(Workspace& ws, const Json& json, JsonWriter& out) {
+    const ImportOptions options = parse_import_options(json);
+    ProblemLog log;
+    const Cohort cohort = itp::import_cohort(cohort_tables(ws, options), options, log);
+    Json response;
+    response["ok"] = true;
+    response["cohort"] = cohort_import_report(cohort);
+    response["cohort"]["options"] = import_options_to_json(options);
+    response["warnings"] = problems_to_json(log.problems());
+    out.raw(serialize(response));
+  }
+
+  // The tables a cohort request names, else every loaded table, in the order given.
+  static std::vector<const TextTable*> cohort_tables(const Workspace& ws,
+                                                     const ImportOptions& options) {
+    std::vector<const TextTable*> tables;
+    for (const std::string& name : options.tables) tables.push_back(&find_table(ws, name));
+    if (options.tables.empty())
+      for (const auto& [name, table] : ws.tables_) tables.push_back(&table);
+    return tables;
+  }
+
   static const TextTable& find_table(const Workspace& ws, const std::string& name) {
     auto it = ws.tables_.find(name);
     if (it != ws.tables_.end()) return it->second;
@@ -123,18 +149,51 @@ class RequestDispatch {
     const std::string file = json.contains("file") && json["file"].is_string()
                                  ? json["file"].get<std::string>()
                                  : name;
-    TextReadOptions options;
-    if (json.contains("delimiter") && json["delimiter"].is_string()) {
-      const std::string d = json["delimiter"].get<std::string>();
-      if (d == "tab" || d == "\t") options.delimiter = '\t';
-      else if (d == "," || d == ";") options.delimiter = d[0];
-      else throw InputError(plain_problem("bad_request", "\"delimiter\" must be \",\", \";\" or \"tab\""));
+    // "cells": "rows": the bytes are a JSON array of decoded rows (a sheet of a workbook, read by
+    // the page), turned into the same table a CSV file makes (core/io/cell_rows.hpp).
+    const bool cell_rows = json.contains("cells");
+    CellRowsSource source;
+    source.file = file;
+    std::vector<Problem> cell_warnings;
+    TextTable table;
+    if (cell_rows) {
+      if (json["cells"] != "rows")
+        throw InputError(plain_problem("bad_request", "\"cells\" must be \"rows\": the bytes "
+                                                      "are then a JSON array of rows of cells"));
+      if (json.contains("sheet")) source.sheet = text_field(json, "sheet");
+      if (json.contains("date_system")) {
+        const Json& d = json["date_system"];
+        if (d != 1900 && d != 1904)
+          throw InputError(plain_problem("bad_request", "\"date_system\" must be 1900 or 1904"));
+        source.date_system = d.get<int>();
+      }
+      if (json.contains("first_row")) {
+        const Json& r = json["first_row"];
+        if (!r.is_number_unsigned() || r.get<std::size_t>() < 1 || r.get<std::size_t>() > 1048576)
+          throw InputError(plain_problem(
+              "bad_request", "\"first_row\" must be a sheet row number, 1 to 1048576"));
+        source.first_row = r.get<std::size_t>();
+      }
+      CellRowsTable rows = read_cell_rows(name, std::move(bytes), source);
+      table = std::move(rows.table);
+      cell_warnings = std::move(rows.warnings);
+    } else {
+      TextReadOptions options;
+      if (json.contains("delimiter") && json["delimiter"].is_string()) {
+        const std::string d = json["delimiter"].get<std::string>();
+        if (d == "tab" || d == "\t") options.delimiter = '\t';
+        else if (d == "," || d == ";") options.delimiter = d[0];
+        else throw InputError(plain_problem("bad_request", "\"delimiter\" must be \",\", \";\" or \"tab\""));
+      }
+      table = read_text_table(name, file, std::move(bytes), options);
     }
-    TextTable table = read_text_table(name, file, std::move(bytes), options);
     Json response;
     response["ok"] = true;
     response["table"] = table_summary(table);
-    response["warnings"] = problems_to_json(table.warnings());
+    if (!source.sheet.empty()) response["table"]["sheet"] = source.sheet;
+    std::vector<Problem> warnings = table.warnings();
+    warnings.insert(warnings.end(), cell_warnings.begin(), cell_warnings.end());
+    response["warnings"] = problems_to_json(warnings);
     ws.tables_.insert_or_assign(name, std::move(table));
     return serialize(response);
   }
@@ -153,12 +212,14 @@ void Workspace::dispatch(std::string_view request_json, JsonWriter& out) {
   }
   if (type == "survival") return RequestDispatch::survival(*this, request, out);
   if (type == "describe_table") return RequestDispatch::describe(*this, request, out);
+  if (type == "import_cohort") return RequestDispatch::import_cohort(*this, request, out);
   if (type == "load_table")
     throw InputError(plain_problem("bad_request",
                                    "load_table carries the file's bytes: call load_table, not run"));
   throw InputError(plain_problem(
       "unknown_request_type",
-      "unknown request type \"" + type + "\"; known: version, load_table, survival"));
+      "unknown request type \"" + type + "\"; known: version, load_table, "
+                          "describe_table, survival, import_cohort"));
 }
 
 std::string Workspace::run(std::string_view request_json) {

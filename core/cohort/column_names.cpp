@@ -483,6 +483,19 @@ std::optional<CohortTable> table_from_name(std::string_view file_stem_or_sheet) 
   return std::nullopt;
 }
 
+std::vector<std::string_view> canonical_columns(CohortTable table) {
+  std::vector<std::string_view> names;
+  for (const ColumnSynonyms& column : synonyms_of(table)) names.push_back(column.canonical);
+  return names;
+}
+
+std::optional<CohortTable> table_from_canonical_name(std::string_view name) {
+  for (CohortTable t : {CohortTable::patients, CohortTable::platelets, CohortTable::infusions,
+                        CohortTable::treatments, CohortTable::adverse_events, CohortTable::labs})
+    if (table_name(t) == name) return t;
+  return std::nullopt;
+}
+
 std::optional<std::string> canonical_column(CohortTable table, std::string_view header) {
   const NameIndex& index = index_of(table);
   const auto found = index.find(normalize_name(strip_trailing_unit(header)));

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace itp {
 
@@ -22,6 +23,12 @@ std::string normalize_name(std::string_view header);
 
 // The table a file stem or sheet name designates, or nullopt. See the variants in the .cpp.
 std::optional<CohortTable> table_from_name(std::string_view file_stem_or_sheet);
+
+// The canonical columns of `table`, in DESIGN §5's order.
+std::vector<std::string_view> canonical_columns(CohortTable table);
+
+// The table a canonical English table name designates ("patients", ..., "labs"), or nullopt.
+std::optional<CohortTable> table_from_canonical_name(std::string_view name);
 
 // The canonical column (DESIGN §5) of `table` that `header` names, or nullopt when the name
 // means nothing in that table. Accepts the canonical name, English synonyms and French names;

@@ -166,6 +166,23 @@ bool is_missing_marker(std::string_view cell) {
   return false;
 }
 
+std::optional<CensoredNumber> parse_censored_number(std::string_view cell) {
+  std::string_view text = trim_blanks(cell);
+  CensoredNumber::Side side;
+  if (text.substr(0, 1) == "<"sv || text.substr(0, 3) == "\u2264"sv) {
+    side = CensoredNumber::Side::below;
+  } else if (text.substr(0, 1) == ">"sv || text.substr(0, 3) == "\u2265"sv) {
+    side = CensoredNumber::Side::above;
+  } else {
+    return std::nullopt;
+  }
+  text.remove_prefix(text[0] == '<' || text[0] == '>' ? 1 : 3);
+  if (!text.empty() && text.front() == '=') text.remove_prefix(1);  // "<=10", ">=2000"
+  const std::optional<double> limit = parse_number(text);
+  if (!limit) return std::nullopt;
+  return CensoredNumber{side, *limit};
+}
+
 std::optional<double> parse_number(std::string_view cell) {
   std::string_view text = trim_blanks(cell);
   if (const std::optional<double> plain = parse_plain_decimal(text)) return plain;

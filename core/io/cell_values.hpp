@@ -18,6 +18,14 @@ bool is_missing_marker(std::string_view cell);
 // "inf", "nan", hex and trailing text: those give nullopt.
 std::optional<double> parse_number(std::string_view cell);
 
+// A value censored at a detection limit: "<10", "< 0,5", "≤10", ">2000", "≥ 1000". It meets no
+// threshold at or past its limit (DESIGN §5). nullopt for anything else, plain numbers included.
+struct CensoredNumber {
+  enum class Side { below, above } side;
+  double limit;
+};
+std::optional<CensoredNumber> parse_censored_number(std::string_view cell);
+
 enum class EventCode { event, censored, invalid };
 // 1/0, true/false, yes/no, oui/non, TRUE/FALSE, y/n, o/n, any letter case, spaces ignored;
 // numeric forms such as "1.0" and "0,0" too.

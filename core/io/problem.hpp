@@ -14,6 +14,9 @@ struct Problem {
   std::string file;     // the file name as the user gave it (may be empty)
   std::optional<std::size_t> row;      // record number, header = 1
   std::optional<std::string> column;   // column name as in the file
+  // For a problem in one row of a table: whether the row was still used (a bad optional cell
+  // reads as missing) or set aside. Unset for problems not about one row.
+  std::optional<bool> row_kept = std::nullopt;
 };
 
 // Thrown for input that cannot be used at all; the API turns it into {"ok": false, "error": ...}.

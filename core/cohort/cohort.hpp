@@ -1,0 +1,148 @@
+#pragma once
+// The cohort model of DESIGN §5: what the importer makes of a user's tables, and what the
+// response engine and the report read. Plain data. Every record keeps the file and row it came
+// from, so any number shown can be traced to the cells that made it.
+//
+// Dates are days since 1970-01-01 (core/io/dates); `day` fields count from the patient's D0
+// (day 0), negative before it.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cohort/column_names.hpp"
+#include "core/cohort/drug_dictionary.hpp"
+
+namespace itp {
+
+using DateDays = std::int64_t;
+
+struct SourceRow {
+  std::string file;
+  std::size_t row = 0;  // as a spreadsheet shows it, header = 1
+};
+
+// A number as the file gave it: `below` marks a value censored at a limit ("<10"): it meets no
+// threshold at or above `value`, which holds the value chosen for it (ImportOptions).
+struct Measured {
+  double value = 0;
+  bool below = false;
+  bool above = false;  // ">2000": meets every threshold up to `value`
+};
+
+struct Patient {
+  std::string id;
+  SourceRow source;
+  std::optional<DateDays> d0;
+  enum class D0Source { given, first_infusion, none } d0_source = D0Source::none;
+  std::optional<std::string> sex;  // "M" or "F"
+  std::optional<double> age;       // years: as given, else completed years from birth to D0
+  std::optional<DateDays> birth_date;
+  std::optional<double> itp_duration_months;
+  std::optional<DateDays> itp_diagnosis_date;
+  std::optional<bool> secondary_itp;
+  std::string secondary_cause;
+  std::optional<bool> splenectomy;
+  std::optional<bool> cs_refractory;
+  std::optional<bool> ivig_refractory;
+  std::optional<bool> bleeding_month_before;
+  std::optional<Measured> baseline_platelets;
+  std::optional<DateDays> last_followup;
+  std::optional<bool> death;  // true also when only a death date is given
+  std::optional<DateDays> death_date;
+  std::string death_cause;
+  // The last day (from D0) of any record of this patient: counts, infusions, treatments,
+  // events, labs, follow-up and death. What follow-up can be censored at.
+  std::optional<std::int64_t> last_record_day;
+  // Why the patient cannot be analysed (no D0), empty when they can.
+  std::string not_evaluable_reason;
+};
+
+struct PlateletCount {
+  std::size_t patient;  // index in Cohort::patients
+  std::int64_t day;
+  Measured platelets;  // G/L
+  std::optional<bool> bleeding;
+  std::optional<bool> rescue;
+  SourceRow source;
+};
+
+struct Infusion {
+  std::size_t patient;
+  std::int64_t day;
+  std::optional<double> dose;
+  std::string dose_unit;  // "mg", "mg/kg", ... as written, or "" when none
+  std::string route;      // "SC", "IV", or the cell as written when it is neither
+  SourceRow source;
+};
+
+struct Treatment {
+  std::size_t patient;
+  std::string drug;                // as written
+  std::optional<DrugMatch> match;  // nullopt: not in the dictionary (kept, and listed)
+  std::optional<std::int64_t> start_day;
+  std::optional<std::int64_t> end_day;  // nullopt: ongoing or not given
+  // Given as a prior treatment without dates (a 0/1 "prior_<drug>" column of a
+  // patient-per-row sheet).
+  bool declared_prior = false;
+  SourceRow source;
+};
+
+struct AdverseEvent {
+  std::size_t patient;
+  std::optional<std::int64_t> day;
+  std::string term;
+  std::string category;
+  std::optional<int> grade;  // CTCAE 1-5
+  std::optional<bool> serious;
+  SourceRow source;
+};
+
+struct LabValue {
+  std::size_t patient;
+  std::int64_t day;
+  std::string test;
+  Measured value;
+  std::string unit;  // after conversion (g/L, G/L), or as written when unknown
+  SourceRow source;
+};
+
+// How one column of a table was read.
+struct ColumnMapping {
+  std::string column;  // as in the file
+  std::size_t index;   // from 1, as a spreadsheet counts
+  std::optional<std::string> canonical;
+  // "name" (recognised), "user" (the request's mapping), "time_named" (a platelet count on
+  // day `day`), "prior_treatment" (a 0/1 column of a prior drug), or "" when unused.
+  std::string how;
+  std::optional<std::int64_t> day;
+};
+
+// What happened to one input table.
+struct TableReport {
+  std::string name;
+  std::string file;
+  std::optional<CohortTable> role;
+  std::string role_how;  // "name", "columns", "user"
+  std::vector<ColumnMapping> columns;
+  std::size_t rows_read = 0;
+  std::size_t rows_kept = 0;
+  std::map<std::string, std::size_t> set_aside;  // reason code -> rows
+};
+
+struct Cohort {
+  std::vector<Patient> patients;
+  std::vector<PlateletCount> platelets;
+  std::vector<Infusion> infusions;
+  std::vector<Treatment> treatments;
+  std::vector<AdverseEvent> adverse_events;
+  std::vector<LabValue> labs;
+  std::vector<TableReport> tables;
+  // Loaded tables that were not used, with the reason.
+  std::vector<std::pair<std::string, std::string>> ignored_tables;
+  bool patient_per_row = false;
+};
+
+}  // namespace itp

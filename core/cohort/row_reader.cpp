@@ -1,0 +1,366 @@
+#include "core/cohort/row_reader.hpp"
+
+#include <cmath>
+
+#include "core/numeric/decimal_format.hpp"
+#include "core/io/cell_values.hpp"
+
+namespace itp {
+namespace {
+
+// Excel serial 3653 is 1910-01-01: no cohort date is earlier, and no treatment starts ten years
+// from D0, so a number in a dates-or-days column is a day below it and a serial from it on.
+constexpr double kFirstSerialDate = 3653;
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+std::string format_number(double value) {
+  char buffer[32];
+  return std::string(buffer, format_decimal(value, buffer));
+}
+
+}  // namespace
+
+std::string censored_value_message(std::string_view cell, CensoredValues choice) {
+  const std::optional<CensoredNumber> c = parse_censored_number(cell);
+  const std::string limit = c ? format_number(c->limit) : std::string(trim_whitespace(cell));
+  const bool below = !c || c->side == CensoredNumber::Side::below;
+  std::string message = quoted(trim_whitespace(cell)) + " is read as " +
+                        (below ? "below " : "above ") + limit + ": it meets no threshold " +
+                        (below ? "at or above " : "at or below ") + limit;
+  switch (choice) {
+    case CensoredValues::at_limit: return message + ", and counts as " + limit + " in summaries";
+    case CensoredValues::half_limit:
+      return message + ", and counts as " + format_number(c ? c->limit / 2 : 0) + " in summaries";
+    case CensoredValues::set_aside: return message + "; censored values are set aside";
+  }
+  return message;
+}
+
+RowReader::RowReader(const TextTable& table, std::map<std::string, std::size_t> columns,
+                     const ImportOptions& options, ProblemLog& log, TableReport& report)
+    : table_(table),
+      columns_(std::move(columns)),
+      options_(options),
+      date_order_(options.date_order_of(table.name())),
+      log_(log),
+      report_(report) {
+  for (const auto& [canonical, index] : columns_) {
+    slot_.emplace(canonical, indices_.size());
+    indices_.push_back(index);
+  }
+  for (const std::string& code : options_.missing_codes) {
+    const DateReading d = read_date(code, date_order_);
+    missing_code_dates_.push_back(d.kind == DateReading::Kind::date
+                                      ? std::optional<DateDays>(days_from_civil(d.date))
+                                      : std::nullopt);
+  }
+}
+
+void RowReader::read(std::size_t record) {
+  record_ = record;
+  table_.split_record(record, indices_, cells_, scratch_);
+  pending_.clear();
+  set_aside_code_.clear();
+}
+
+const std::string& RowReader::column_name(std::string_view canonical) const {
+  return table_.header()[columns_.find(std::string(canonical))->second];
+}
+
+std::string_view RowReader::cell(std::string_view canonical) const {
+  auto it = slot_.find(canonical);
+  return it == slot_.end() ? std::string_view() : trim_whitespace(cells_[it->second]);
+}
+
+bool RowReader::is_missing(std::string_view canonical) const {
+  const std::string_view text = cell(canonical);
+  if (is_missing_marker(text)) return true;
+  std::optional<DateDays> as_date;
+  bool date_read = false;
+  for (std::size_t i = 0; i < options_.missing_codes.size(); ++i) {
+    if (equals_ignoring_case(trim_whitespace(options_.missing_codes[i]), text)) return true;
+    if (!missing_code_dates_[i]) continue;
+    if (!date_read) {
+      const DateReading d = read_date(text, date_order_);
+      if (d.kind == DateReading::Kind::date) as_date = days_from_civil(d.date);
+      date_read = true;
+    }
+    if (as_date == missing_code_dates_[i]) return true;
+  }
+  return false;
+}
+
+bool RowReader::all_missing() const {
+  for (const std::string_view c : cells_)
+    if (!trim_whitespace(c).empty()) return false;
+  return true;
+}
+
+std::string RowReader::text(std::string_view canonical) const {
+  return is_missing(canonical) ? std::string() : std::string(cell(canonical));
+}
+
+void RowReader::bad_cell(std::string_view canonical, Need need, std::string code,
+                         std::string message) {
+  const std::string& column = column_name(canonical);
+  if (need == Need::required) {
+    set_aside(std::move(code), std::move(message) + "; the row is set aside", column);
+  } else {
+    note(std::move(code), std::move(message) + "; read as missing", column);
+  }
+}
+
+void RowReader::set_aside(std::string code, std::string message,
+                          std::optional<std::string> column) {
+  if (set_aside_code_.empty()) set_aside_code_ = code;
+  pending_.push_back({std::move(code), std::move(message), table_.file(), row(),
+                      std::move(column)});
+}
+
+void RowReader::note(std::string code, std::string message, std::optional<std::string> column) {
+  pending_.push_back({std::move(code), std::move(message), table_.file(), row(),
+                      std::move(column)});
+}
+
+bool RowReader::finish() {
+  const bool kept = set_aside_code_.empty();
+  for (Problem& p : pending_) {
+    p.row_kept = kept;
+    log_.add(std::move(p));
+  }
+  pending_.clear();
+  if (kept) ++report_.rows_kept;
+  else ++report_.set_aside[set_aside_code_];
+  return kept;
+}
+
+std::optional<double> RowReader::number(std::string_view canonical, Need need, double min,
+                                        double max) {
+  if (!has(canonical) || is_missing(canonical)) {
+    if (need == Need::required)
+      set_aside("missing_value", "the row has no " + std::string(canonical) + "; fill it in",
+                has(canonical) ? std::optional<std::string>(column_name(canonical)) : std::nullopt);
+    return std::nullopt;
+  }
+  const std::string_view text = cell(canonical);
+  const std::optional<double> value = parse_number(text);
+  if (!value) {
+    bad_cell(canonical, need, "not_a_number", quoted(text) + " is not a number");
+    return std::nullopt;
+  }
+  if (*value < min || *value > max) {
+    bad_cell(canonical, need, "out_of_range",
+             quoted(text) + " is outside " + format_number(min) + " to " + format_number(max));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<int> RowReader::whole_number(std::string_view canonical, Need need, int min,
+                                           int max) {
+  const std::optional<double> value = number(canonical, need, min, max);
+  if (!value) return std::nullopt;
+  if (*value != std::floor(*value)) {
+    bad_cell(canonical, need, "not_a_whole_number",
+             quoted(cell(canonical)) + " is not a whole number");
+    return std::nullopt;
+  }
+  return static_cast<int>(*value);
+}
+
+std::optional<Measured> RowReader::measured(std::string_view canonical, Need need,
+                                            Quantity quantity, std::string_view row_unit) {
+  if (!has(canonical) || is_missing(canonical)) {
+    if (need == Need::required)
+      set_aside("missing_value", "the row has no " + std::string(canonical) + "; fill it in",
+                has(canonical) ? std::optional<std::string>(column_name(canonical)) : std::nullopt);
+    return std::nullopt;
+  }
+  const std::string_view text = cell(canonical);
+  const NumberWithUnit split = split_unit(text);
+  std::string_view unit = row_unit;
+  if (unit.empty()) unit = split.unit;
+  if (unit.empty()) unit = header_unit(column_name(canonical));
+  double factor = 1;
+  if (!unit.empty()) {
+    const std::optional<double> f = factor_to_base_unit(quantity, unit);
+    if (!f) {
+      bad_cell(canonical, need, "unknown_unit",
+               quoted(text) + ": the unit \"" + std::string(unit) + "\" is not one of " +
+                   (quantity == Quantity::cell_count ? "G/L, x10^9/L, /mm3, /µL"
+                                                     : "g/L, g/dL, mg/dL, mg/L"));
+      return std::nullopt;
+    }
+    factor = *f;
+    if (factor != 1) {
+      ColumnNotes& notes = notes_[std::string(canonical)];
+      if (notes.converted_unit.empty()) notes.converted_unit = std::string(unit);
+      ++notes.converted;
+    }
+  }
+  Measured m;
+  if (const std::optional<double> value = parse_number(split.number)) {
+    m.value = *value * factor;
+    return m;
+  }
+  const std::optional<CensoredNumber> censored = parse_censored_number(split.number);
+  if (!censored) {
+    bad_cell(canonical, need, "not_a_number", quoted(text) + " is not a number");
+    return std::nullopt;
+  }
+  const std::string message = censored_value_message(split.number, options_.censored_values);
+  if (options_.censored_values == CensoredValues::set_aside) {
+    bad_cell(canonical, need, "censored_value", message);
+    return std::nullopt;
+  }
+  note("censored_value", message, column_name(canonical));
+  m.below = censored->side == CensoredNumber::Side::below;
+  m.above = !m.below;
+  const bool halve = m.below && options_.censored_values == CensoredValues::half_limit;
+  m.value = censored->limit * factor * (halve ? 0.5 : 1.0);
+  return m;
+}
+
+std::optional<DateDays> RowReader::read_date_cell(std::string_view canonical,
+                                                  std::string_view text, Need need,
+                                                  bool small_numbers_are_days,
+                                                  std::optional<std::int64_t>* day) {
+  const DateReading reading = read_date(text, date_order_);
+  ColumnNotes& notes = notes_[std::string(canonical)];
+  if (reading.kind == DateReading::Kind::date) {
+    ++notes.dates;
+    if (reading.order_matters) ++notes.dates_in_either_order;
+    return days_from_civil(reading.date);
+  }
+  if (reading.kind == DateReading::Kind::impossible) {
+    bad_cell(canonical, need, "impossible_date",
+             quoted(text) + " is not a date that exists: check the day and the month");
+    return std::nullopt;
+  }
+  if (const std::optional<double> n = parse_number(text)) {
+    if (small_numbers_are_days && *n < kFirstSerialDate) {
+      if (*n != std::floor(*n)) {
+        bad_cell(canonical, need, "not_a_whole_number",
+                 quoted(text) + " is not a whole number of days from D0");
+        return std::nullopt;
+      }
+      *day = static_cast<std::int64_t>(*n);
+      return std::nullopt;
+    }
+    if (*n >= kFirstSerialDate) {
+      if (const std::optional<CivilDate> d = date_from_excel_serial(*n)) {
+        ++notes.excel_serials;
+        return days_from_civil(*d);
+      }
+    }
+    bad_cell(canonical, need, "not_a_date",
+             quoted(text) + " is a number where a date is due" +
+                 (small_numbers_are_days ? "" : "; days from D0 belong in a \"day\" column"));
+    return std::nullopt;
+  }
+  bad_cell(canonical, need, "not_a_date",
+           quoted(text) + " is not a date (dd/mm/yyyy, yyyy-mm-dd or an Excel date)");
+  return std::nullopt;
+}
+
+std::optional<DateDays> RowReader::date(std::string_view canonical, Need need) {
+  if (!has(canonical) || is_missing(canonical)) {
+    if (need == Need::required)
+      set_aside("missing_value", "the row has no " + std::string(canonical) + "; fill it in",
+                has(canonical) ? std::optional<std::string>(column_name(canonical)) : std::nullopt);
+    return std::nullopt;
+  }
+  return read_date_cell(canonical, cell(canonical), need, false, nullptr);
+}
+
+DayOrDate RowReader::day_or_date(std::string_view canonical, Need need) {
+  DayOrDate result;
+  if (!has(canonical) || is_missing(canonical)) {
+    if (need == Need::required)
+      set_aside("missing_value", "the row has no " + std::string(canonical) + "; fill it in",
+                has(canonical) ? std::optional<std::string>(column_name(canonical)) : std::nullopt);
+    return result;
+  }
+  result.date = read_date_cell(canonical, cell(canonical), need, true, &result.day);
+  return result;
+}
+
+DayOrDate RowReader::when(Need need) {
+  DayOrDate result;
+  const bool date_given = has("date") && !is_missing("date");
+  const bool day_given = has("day") && !is_missing("day");
+  if (date_given) result.date = date("date", day_given ? Need::optional : need);
+  if (day_given && !result.date) {
+    if (const auto d = whole_number("day", need, -36500, 36500)) result.day = *d;
+  }
+  if (!date_given && !day_given && need == Need::required) {
+    const std::optional<std::string> column =
+        has("date") ? std::optional<std::string>(column_name("date"))
+                    : has("day") ? std::optional<std::string>(column_name("day")) : std::nullopt;
+    set_aside("missing_value", "the row has no date (or day from D0); fill it in", column);
+  }
+  return result;
+}
+
+std::optional<bool> RowReader::flag(std::string_view canonical, Need need) {
+  if (!has(canonical) || is_missing(canonical)) return std::nullopt;
+  const std::string_view text = cell(canonical);
+  switch (parse_event_code(text)) {
+    case EventCode::event: return true;
+    case EventCode::censored: return false;
+    case EventCode::invalid: break;
+  }
+  bad_cell(canonical, need, "not_yes_no", quoted(text) + " is not yes/no (or oui/non, 1/0)");
+  return std::nullopt;
+}
+
+std::optional<std::string> RowReader::sex(std::string_view canonical) {
+  if (!has(canonical) || is_missing(canonical)) return std::nullopt;
+  const std::string_view text = cell(canonical);
+  static const char* const kMale[] = {"m", "male", "man", "h", "homme", "masculin", "garcon"};
+  static const char* const kFemale[] = {"f", "female", "woman", "femme", "feminin", "fille"};
+  const std::string name = normalize_name(text);
+  for (const char* m : kMale)
+    if (name == m) return std::string("M");
+  for (const char* f : kFemale)
+    if (name == f) return std::string("F");
+  bad_cell(canonical, Need::optional, "unknown_sex",
+           quoted(text) + " is not M/F (male/female, H/F, homme/femme)");
+  return std::nullopt;
+}
+
+void RowReader::finish_table() {
+  for (const auto& [canonical, notes] : notes_) {
+    const std::string& column = column_name(canonical);
+    if (notes.dates > 0 && notes.dates_in_either_order == notes.dates)
+      log_.add({"ambiguous_date_order",
+                "every date in column \"" + column + "\" reads as a valid date both day first "
+                "and month first; they were read " +
+                    (date_order_ == DayMonthOrder::day_first ? "day first (dd/mm/yyyy)"
+                                                             : "month first (mm/dd/yyyy)") +
+                    ": check, and choose the order if it is wrong",
+                table_.file(), std::nullopt, column});
+    if (notes.excel_serials > 0)
+      log_.add({"excel_serial_dates",
+                std::to_string(notes.excel_serials) + " numbers in column \"" + column +
+                    "\" were read as Excel serial dates (1900 system)",
+                table_.file(), std::nullopt, column});
+    if (notes.converted > 0)
+      log_.add({"unit_converted",
+                std::to_string(notes.converted) + " values in column \"" + column + "\" in " +
+                    notes.converted_unit + " were converted to the analysis unit",
+                table_.file(), std::nullopt, column});
+  }
+}
+
+}  // namespace itp
