@@ -114,8 +114,9 @@ struct ColumnMapping {
   std::string column;  // as in the file
   std::size_t index;   // from 1, as a spreadsheet counts
   std::optional<std::string> canonical;
-  // "name" (recognised), "user" (the request's mapping), "time_named" (a platelet count on
-  // day `day`), "prior_treatment" (a 0/1 column of a prior drug), or "" when unused.
+  // "name" (recognised), "user" (the request's mapping; with no canonical: ignored by the user),
+  // "time_named" (a platelet count on day `day`), "prior_treatment" (a 0/1 column of a prior
+  // drug), "ambiguous" (several columns name one canonical), or "" when unused.
   std::string how;
   std::optional<std::int64_t> day;
 };

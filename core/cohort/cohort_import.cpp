@@ -21,13 +21,14 @@ void report_drugs(const std::vector<MappedTable>& tables, const Cohort& cohort, 
     Seen& seen = (t.match ? typos : unknown).try_emplace(t.drug, Seen{&t}).first->second;
     ++seen.rows;
   }
-  const auto drug_column = [&](const SourceRow& source) -> std::optional<std::string> {
+  const auto drug_column = [&](const Treatment& t) -> std::optional<std::string> {
+    if (t.declared_prior) return t.drug;  // a prior_<drug> column: the drug is its name
     for (const MappedTable& m : tables) {
-      if (m.table->file() != source.file) continue;
+      if (m.table->file() != t.source.file) continue;
       if (auto it = m.columns.find("drug"); it != m.columns.end())
         return m.table->header()[it->second];
     }
-    return std::nullopt;  // a prior_<drug> column: the drug is in the header
+    return std::nullopt;
   };
   const auto rows_text = [](std::size_t rows) {
     return rows == 1 ? std::string("1 row") : std::to_string(rows) + " rows";
@@ -36,12 +37,12 @@ void report_drugs(const std::vector<MappedTable>& tables, const Cohort& cohort, 
     log.add({"unknown_drug",
              "\"" + drug + "\" is not in the drug dictionary (" + rows_text(seen.rows) +
                  "): kept, without a class; check the spelling",
-             seen.first->source.file, seen.first->source.row, drug_column(seen.first->source)});
+             seen.first->source.file, seen.first->source.row, drug_column(*seen.first)});
   for (const auto& [drug, seen] : typos)
     log.add({"drug_spelling",
              "\"" + drug + "\" is read as " + std::string(seen.first->match->name) + " (" +
                  rows_text(seen.rows) + "); correct it if that is wrong",
-             seen.first->source.file, seen.first->source.row, drug_column(seen.first->source)});
+             seen.first->source.file, seen.first->source.row, drug_column(*seen.first)});
 }
 
 }  // namespace

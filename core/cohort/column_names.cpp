@@ -158,7 +158,7 @@ const SynonymTable& patients_synonyms() {
   static const SynonymTable kTable = {
       {"patient_id", patient_id_synonyms()},
       {"d0",
-       {"day 0", "d0 date", "date d0", "first infusion", "first infusion date",
+       {"day 0", "d0 date", "date d0", "date of d0", "date of day 0", "first infusion", "first infusion date",
         "date of first infusion", "date first infusion", "index date",
         // French.
         "date_J0", "j0", "date de J0", "date première perfusion", "date de première perfusion",

@@ -62,10 +62,10 @@ void read_patient(ImportState& state, std::size_t table_index, RowReader& row) {
                               row.column_name(key)});
     }
   }
-  for (const auto& [column, header] : table.prior_treatments) {
+  for (const auto& [column, drug] : table.prior_treatments) {
     if (row.flag(prior_key(column), Need::optional) != true) continue;
-    Treatment t{index, header, find_drug(header), std::nullopt, std::nullopt, true,
-                row.source()};
+    Treatment t{index, row.column_name(prior_key(column)), find_drug(drug), std::nullopt,
+                std::nullopt, true, row.source()};
     state.treatments.push_back({t, {}, {}, table_index, "", ""});
   }
   state.patient_index.emplace(id, index);

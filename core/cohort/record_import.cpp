@@ -180,11 +180,17 @@ void check_required_columns(const MappedTable& table) {
     for (const std::string& c : any_of) found = found || table.columns.count(c);
     if (found) continue;
     std::string names;
-    for (const std::string& c : any_of) names += (names.empty() ? "" : " or ") + c;
+    bool ambiguous = false;
+    for (const std::string& c : any_of) {
+      names += (names.empty() ? "" : " or ") + c;
+      ambiguous = ambiguous || table.ambiguous.count(c);
+    }
     throw InputError({"missing_column",
                       "the " + std::string(table_name(*table.report.role)) + " table \"" +
-                          table.report.name + "\" has no " + names +
-                          " column; name it so, or choose it in the column mapping",
+                          table.report.name + "\" has " +
+                          (ambiguous ? "several columns that name " + names
+                                     : "no " + names + " column") +
+                          "; choose one in the column mapping",
                       table.table->file(), 1, std::nullopt});
   }
 }

@@ -6,6 +6,7 @@
 
 #include "core/cohort/import_steps.hpp"
 #include "core/io/dates.hpp"
+#include "core/numeric/decimal_format.hpp"
 
 namespace itp {
 namespace {
@@ -15,6 +16,11 @@ std::string iso(DateDays days) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buffer;
+}
+
+std::string format_number(double value) {
+  char buffer[32];
+  return std::string(buffer, format_decimal(value, buffer));
 }
 
 class Placement {
@@ -119,7 +125,7 @@ class Placement {
           p.age = years;
         } else if (*p.age < years || *p.age >= years + 1) {
           patient_warning(p, "age_differs",
-                          "patient " + p.id + ": age " + std::to_string(*p.age).substr(0, 5) +
+                          "patient " + p.id + ": age " + format_number(*p.age) +
                               " does not match the birth date (" + std::to_string(years) +
                               " completed years at D0); the age as given is used",
                           "age");
@@ -160,7 +166,7 @@ class Placement {
     } else {
       return date - *p.d0;
     }
-    record_problem(source, column, code, message + "; the row is set aside", false);
+    record_problem(source, column, code, message + " (row set aside)", false);
     state_.set_aside_later(table, code);
     return std::nullopt;
   }

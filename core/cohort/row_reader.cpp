@@ -1,5 +1,6 @@
 #include "core/cohort/row_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/numeric/decimal_format.hpp"
@@ -21,6 +22,10 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::string count_of(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string format_number(double value) {
@@ -30,9 +35,12 @@ std::string format_number(double value) {
 
 }  // namespace
 
-std::string censored_value_message(std::string_view cell, CensoredValues choice) {
+std::string censored_value_message(std::string_view cell, CensoredValues choice, double factor,
+                                   std::string_view converted_unit) {
   const std::optional<CensoredNumber> c = parse_censored_number(cell);
-  const std::string limit = c ? format_number(c->limit) : std::string(trim_whitespace(cell));
+  const std::string suffix = converted_unit.empty() ? "" : " " + std::string(converted_unit);
+  const std::string limit = c ? format_number(c->limit * factor) + suffix
+                              : std::string(trim_whitespace(cell));
   const bool below = !c || c->side == CensoredNumber::Side::below;
   std::string message = quoted(trim_whitespace(cell)) + " is read as " +
                         (below ? "below " : "above ") + limit + ": it meets no threshold " +
@@ -40,8 +48,9 @@ std::string censored_value_message(std::string_view cell, CensoredValues choice)
   switch (choice) {
     case CensoredValues::at_limit: return message + ", and counts as " + limit + " in summaries";
     case CensoredValues::half_limit:
-      return message + ", and counts as " + format_number(c ? c->limit / 2 : 0) + " in summaries";
-    case CensoredValues::set_aside: return message + "; censored values are set aside";
+      return message + ", and counts as " + format_number(c ? c->limit * factor / 2 : 0) + suffix +
+             " in summaries";
+    case CensoredValues::set_aside: return message + "; censored values are left out (option)";
   }
   return message;
 }
@@ -114,7 +123,7 @@ void RowReader::bad_cell(std::string_view canonical, Need need, std::string code
                          std::string message) {
   const std::string& column = column_name(canonical);
   if (need == Need::required) {
-    set_aside(std::move(code), std::move(message) + "; the row is set aside", column);
+    set_aside(std::move(code), std::move(message), column);
   } else {
     note(std::move(code), std::move(message) + "; read as missing", column);
   }
@@ -123,8 +132,8 @@ void RowReader::bad_cell(std::string_view canonical, Need need, std::string code
 void RowReader::set_aside(std::string code, std::string message,
                           std::optional<std::string> column) {
   if (set_aside_code_.empty()) set_aside_code_ = code;
-  pending_.push_back({std::move(code), std::move(message), table_.file(), row(),
-                      std::move(column)});
+  pending_.push_back({std::move(code), std::move(message) + " (row set aside)", table_.file(),
+                      row(), std::move(column)});
 }
 
 void RowReader::note(std::string code, std::string message, std::optional<std::string> column) {
@@ -188,6 +197,10 @@ std::optional<Measured> RowReader::measured(std::string_view canonical, Need nee
   }
   const std::string_view text = cell(canonical);
   const NumberWithUnit split = split_unit(text);
+  if (split.number.empty()) {
+    bad_cell(canonical, need, "not_a_number", quoted(text) + " is not a number");
+    return std::nullopt;
+  }
   std::string_view unit = row_unit;
   if (unit.empty()) unit = split.unit;
   if (unit.empty()) unit = header_unit(column_name(canonical));
@@ -204,7 +217,9 @@ std::optional<Measured> RowReader::measured(std::string_view canonical, Need nee
     factor = *f;
     if (factor != 1) {
       ColumnNotes& notes = notes_[std::string(canonical)];
-      if (notes.converted_unit.empty()) notes.converted_unit = std::string(unit);
+      if (std::find(notes.converted_units.begin(), notes.converted_units.end(), unit) ==
+          notes.converted_units.end())
+        notes.converted_units.emplace_back(unit);
       ++notes.converted;
     }
   }
@@ -218,7 +233,9 @@ std::optional<Measured> RowReader::measured(std::string_view canonical, Need nee
     bad_cell(canonical, need, "not_a_number", quoted(text) + " is not a number");
     return std::nullopt;
   }
-  const std::string message = censored_value_message(split.number, options_.censored_values);
+  const std::string message = censored_value_message(
+      split.number, options_.censored_values, factor,
+      factor == 1 ? std::string_view() : base_unit(quantity));
   if (options_.censored_values == CensoredValues::set_aside) {
     bad_cell(canonical, need, "censored_value", message);
     return std::nullopt;
@@ -352,13 +369,15 @@ void RowReader::finish_table() {
                 table_.file(), std::nullopt, column});
     if (notes.excel_serials > 0)
       log_.add({"excel_serial_dates",
-                std::to_string(notes.excel_serials) + " numbers in column \"" + column +
-                    "\" were read as Excel serial dates (1900 system)",
+                count_of(notes.excel_serials, "number", "numbers") + " in column \"" + column +
+                    "\" read as Excel serial dates (1900 system)",
                 table_.file(), std::nullopt, column});
+    std::string units;
+    for (const std::string& u : notes.converted_units) units += (units.empty() ? "" : ", ") + u;
     if (notes.converted > 0)
       log_.add({"unit_converted",
-                std::to_string(notes.converted) + " values in column \"" + column + "\" in " +
-                    notes.converted_unit + " were converted to the analysis unit",
+                count_of(notes.converted, "value", "values") + " in column \"" + column +
+                    "\" converted from " + units + " to the analysis unit",
                 table_.file(), std::nullopt, column});
   }
 }

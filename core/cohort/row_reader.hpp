@@ -100,13 +100,15 @@ class RowReader {
   struct ColumnNotes {
     std::size_t dates = 0, dates_in_either_order = 0;
     std::size_t excel_serials = 0;
-    std::string converted_unit;  // a unit converted in this column, for one warning
+    std::vector<std::string> converted_units;  // units converted in this column, for one warning
     std::size_t converted = 0;
   };
   std::map<std::string, ColumnNotes, std::less<>> notes_;
 };
 
-// "\"<10\" is read as below 10: ..." with what the value then counts as.
-std::string censored_value_message(std::string_view cell, CensoredValues choice);
+// "\"<10\" is read as below 10: ..." with what the value then counts as; `factor` and
+// `converted_unit` give the limit in the analysis unit when the cell's unit was converted.
+std::string censored_value_message(std::string_view cell, CensoredValues choice,
+                                   double factor = 1, std::string_view converted_unit = {});
 
 }  // namespace itp

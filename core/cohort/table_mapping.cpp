@@ -89,10 +89,8 @@ void map_columns(MappedTable& mapped, const std::map<std::string, std::string>* 
     ColumnMapping m{header[c], c + 1, std::nullopt, "", std::nullopt};
     const auto user_choice = user ? user->find(header[c]) : decltype(user->end()){};
     if (user && user_choice != user->end()) {
-      if (!user_choice->second.empty()) {
-        m.canonical = user_choice->second;
-        m.how = "user";
-      }
+      m.how = "user";
+      if (!user_choice->second.empty()) m.canonical = user_choice->second;
     } else if (auto canonical = canonical_column(role, header[c])) {
       m.canonical = *canonical;
       m.how = "name";
@@ -109,7 +107,7 @@ void map_columns(MappedTable& mapped, const std::map<std::string, std::string>* 
       } else if (!m.canonical) {
         const std::string drug = prior_treatment_drug(header[c]);
         if (!drug.empty()) {
-          mapped.prior_treatments.emplace_back(c, header[c]);
+          mapped.prior_treatments.emplace_back(c, drug);
           m.how = "prior_treatment";
         }
       }
@@ -127,6 +125,7 @@ void map_columns(MappedTable& mapped, const std::map<std::string, std::string>* 
       mapped.columns[canonical] = columns[0];
       continue;
     }
+    mapped.ambiguous.insert(canonical);
     std::string names;
     for (std::size_t c : columns) {
       names += (names.empty() ? "\"" : ", \"") + header[c] + "\"";
@@ -154,7 +153,8 @@ std::vector<MappedTable> map_tables(const std::vector<const TextTable*>& tables,
                                     std::vector<std::pair<std::string, std::string>>& ignored) {
   std::vector<MappedTable> mapped;
   for (const TextTable* table : tables) {
-    MappedTable m{table, {}, {}, {}, {}};
+    MappedTable m;
+    m.table = table;
     m.report.name = table->name();
     m.report.file = table->file();
     m.report.rows_read = table->record_count();

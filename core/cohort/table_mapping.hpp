@@ -5,6 +5,7 @@
 // mapping"). What maps to nothing is listed, never dropped in silence.
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,12 +18,14 @@
 namespace itp {
 
 struct MappedTable {
-  const TextTable* table;
+  const TextTable* table = nullptr;
   TableReport report;  // name, file, role, columns; row counts filled by the importer
   std::map<std::string, std::size_t> columns;  // canonical -> column index from 0
   // Patient-per-row sheets: platelet counts in columns named by day (column index, day).
   std::vector<std::pair<std::size_t, std::int64_t>> time_named_counts;
-  // Patient-per-row sheets: 0/1 columns of prior treatments (column index, drug as written).
+  // Canonical names that several columns claim, so that none is used.
+  std::set<std::string> ambiguous;
+  // Patient-per-row sheets: 0/1 columns of prior treatments (column index, drug name).
   std::vector<std::pair<std::size_t, std::string>> prior_treatments;
 };
 
