@@ -8,26 +8,33 @@
 namespace itp {
 namespace {
 
-Json iso_date(const std::optional<DateDays>& days) {
-  if (!days) return nullptr;
-  const CivilDate d = civil_from_days(*days);
+std::string iso_date(DateDays days) {
+  const CivilDate d = civil_from_days(days);
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buffer;
 }
 
 template <typename T>
-Json optional_value(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
+void write_optional(JsonWriter& out, const std::optional<T>& value) {
+  if (value) out.value(*value);
+  else out.null();
 }
 
-Json measured_json(const std::optional<Measured>& m) {
-  if (!m) return nullptr;
-  if (!m->below && !m->above) return m->value;
-  Json j;
-  j["value"] = m->value;
-  j["censored"] = m->below ? "below" : "above";
-  return j;
+void write_date(JsonWriter& out, const std::optional<DateDays>& days) {
+  if (days) out.value(iso_date(*days));
+  else out.null();
+}
+
+void write_measured(JsonWriter& out, const std::optional<Measured>& m) {
+  if (!m) {
+    out.null();
+  } else if (!m->below && !m->above) {
+    out.value(m->value);
+  } else {
+    out.begin_object().key("value").value(m->value);
+    out.key("censored").value(m->below ? "below" : "above").end_object();
+  }
 }
 
 const char* d0_source_name(Patient::D0Source source) {
@@ -61,31 +68,47 @@ Json table_json(const TableReport& t) {
   return j;
 }
 
-Json patient_json(const Patient& p, const std::map<std::size_t, std::map<std::string, int>>& counts,
-                  std::size_t index) {
-  Json j;
-  j["patient_id"] = p.id;
-  j["file"] = p.source.file;
-  j["row"] = p.source.row;
-  j["d0"] = iso_date(p.d0);
-  j["d0_source"] = d0_source_name(p.d0_source) ? Json(d0_source_name(p.d0_source)) : Json(nullptr);
-  j["sex"] = optional_value(p.sex);
-  j["age"] = optional_value(p.age);
-  j["baseline_platelets"] = measured_json(p.baseline_platelets);
-  j["last_followup"] = iso_date(p.last_followup);
-  j["death"] = optional_value(p.death);
-  j["death_date"] = iso_date(p.death_date);
-  j["last_record_day"] = optional_value(p.last_record_day);
-  Json records = Json::object();
-  for (const char* kind : {"platelets", "infusions", "treatments", "adverse_events", "labs"}) {
-    auto it = counts.find(index);
-    const int n = it == counts.end() || !it->second.count(kind) ? 0 : it->second.at(kind);
-    records[kind] = n;
-  }
-  j["records"] = std::move(records);
-  j["not_evaluable_reason"] =
-      p.not_evaluable_reason.empty() ? Json(nullptr) : Json(p.not_evaluable_reason);
-  return j;
+struct RecordCounts {
+  std::size_t platelets = 0, infusions = 0, treatments = 0, adverse_events = 0, labs = 0;
+};
+
+void write_patient(JsonWriter& out, const Cohort& cohort, const Patient& p,
+                   const RecordCounts& records) {
+  out.begin_object();
+  out.key("patient_id").value(p.id);
+  out.key("file").value(cohort.tables[p.source.table].file);
+  out.key("row").value(static_cast<std::size_t>(p.source.row));
+  out.key("d0");
+  write_date(out, p.d0);
+  out.key("d0_source");
+  if (const char* source = d0_source_name(p.d0_source)) out.value(source);
+  else out.null();
+  out.key("sex");
+  write_optional(out, p.sex);
+  out.key("age");
+  write_optional(out, p.age);
+  out.key("baseline_platelets");
+  write_measured(out, p.baseline_platelets);
+  out.key("last_followup");
+  write_date(out, p.last_followup);
+  out.key("death");
+  write_optional(out, p.death);
+  out.key("death_date");
+  write_date(out, p.death_date);
+  out.key("last_record_day");
+  if (p.last_record_day) out.value(static_cast<std::int64_t>(*p.last_record_day));
+  else out.null();
+  out.key("records").begin_object();
+  out.key("platelets").value(records.platelets);
+  out.key("infusions").value(records.infusions);
+  out.key("treatments").value(records.treatments);
+  out.key("adverse_events").value(records.adverse_events);
+  out.key("labs").value(records.labs);
+  out.end_object();
+  out.key("not_evaluable_reason");
+  if (p.not_evaluable_reason.empty()) out.null();
+  else out.value(p.not_evaluable_reason);
+  out.end_object();
 }
 
 const char* how_name(DrugMatch::How how) {
@@ -125,35 +148,38 @@ Json drugs_json(const std::vector<Treatment>& treatments) {
 
 }  // namespace
 
-Json cohort_import_report(const Cohort& cohort) {
-  std::map<std::size_t, std::map<std::string, int>> counts;  // patient -> kind -> records
-  for (const auto& r : cohort.platelets) ++counts[r.patient]["platelets"];
-  for (const auto& r : cohort.infusions) ++counts[r.patient]["infusions"];
-  for (const auto& r : cohort.treatments) ++counts[r.patient]["treatments"];
-  for (const auto& r : cohort.adverse_events) ++counts[r.patient]["adverse_events"];
-  for (const auto& r : cohort.labs) ++counts[r.patient]["labs"];
+void write_cohort_import_report(JsonWriter& out, const Cohort& cohort, const Json& options) {
+  std::vector<RecordCounts> counts(cohort.patients.size());
+  for (const auto& r : cohort.platelets) ++counts[r.patient].platelets;
+  for (const auto& r : cohort.infusions) ++counts[r.patient].infusions;
+  for (const auto& r : cohort.treatments) ++counts[r.patient].treatments;
+  for (const auto& r : cohort.adverse_events) ++counts[r.patient].adverse_events;
+  for (const auto& r : cohort.labs) ++counts[r.patient].labs;
 
-  Json j;
-  j["layout"] = cohort.patient_per_row ? "patient_per_row" : "tables";
-  Json tables = Json::array();
-  for (const TableReport& t : cohort.tables) tables.push_back(table_json(t));
-  j["tables"] = std::move(tables);
+  out.begin_object();
+  out.key("layout").value(cohort.patient_per_row ? "patient_per_row" : "tables");
+  out.key("tables").begin_array();
+  for (const TableReport& t : cohort.tables) out.raw(serialize(table_json(t)));
+  out.end_array();
   Json ignored = Json::array();
   for (const auto& [name, reason] : cohort.ignored_tables)
     ignored.push_back({{"name", name}, {"reason", reason}});
-  j["ignored_tables"] = std::move(ignored);
-  j["records"] = {{"patients", cohort.patients.size()},
-                  {"platelets", cohort.platelets.size()},
-                  {"infusions", cohort.infusions.size()},
-                  {"treatments", cohort.treatments.size()},
-                  {"adverse_events", cohort.adverse_events.size()},
-                  {"labs", cohort.labs.size()}};
-  Json patients = Json::array();
+  out.key("ignored_tables").raw(serialize(ignored));
+  out.key("records").begin_object();
+  out.key("patients").value(cohort.patients.size());
+  out.key("platelets").value(cohort.platelets.size());
+  out.key("infusions").value(cohort.infusions.size());
+  out.key("treatments").value(cohort.treatments.size());
+  out.key("adverse_events").value(cohort.adverse_events.size());
+  out.key("labs").value(cohort.labs.size());
+  out.end_object();
+  out.key("patients").begin_array();
   for (std::size_t i = 0; i < cohort.patients.size(); ++i)
-    patients.push_back(patient_json(cohort.patients[i], counts, i));
-  j["patients"] = std::move(patients);
-  j["drugs"] = drugs_json(cohort.treatments);
-  return j;
+    write_patient(out, cohort, cohort.patients[i], counts[i]);
+  out.end_array();
+  out.key("drugs").raw(serialize(drugs_json(cohort.treatments)));
+  out.key("options").raw(serialize(options));
+  out.end_object();
 }
 
 }  // namespace itp

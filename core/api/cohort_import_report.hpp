@@ -3,10 +3,13 @@
 // kept and set aside with reasons), the patients found, and the drugs recognised or not. It is
 // what the page's "check" step shows before any analysis.
 #include "core/api/json_output.hpp"
+#include "core/api/json_writer.hpp"
 #include "core/cohort/cohort.hpp"
 
 namespace itp {
 
-Json cohort_import_report(const Cohort& cohort);
+// Writes the "cohort" object. Patients are written one by one: a cohort of 10^5 patients
+// never becomes a JSON tree.
+void write_cohort_import_report(JsonWriter& out, const Cohort& cohort, const Json& options);
 
 }  // namespace itp

@@ -1,5 +1,7 @@
 #include "core/api/json_writer.hpp"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -81,6 +83,16 @@ JsonWriter& JsonWriter::value(bool flag) {
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   before_value();
+  // Most texts (ids, dates, codes) need no escaping: printable ASCII without quote or backslash.
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= 0x20 && c <= 0x7e && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out_ += '"';
+    out_ += text;
+    out_ += '"';
+    return *this;
+  }
   // Escaping (and replacing invalid UTF-8 from a user's file) is nlohmann's job.
   out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false,
                                                  nlohmann::json::error_handler_t::replace);

@@ -114,12 +114,10 @@ class RequestDispatch {
     const ImportOptions options = parse_import_options(json);
     ProblemLog log;
     const Cohort cohort = itp::import_cohort(cohort_tables(ws, options), options, log);
-    Json response;
-    response["ok"] = true;
-    response["cohort"] = cohort_import_report(cohort);
-    response["cohort"]["options"] = import_options_to_json(options);
-    response["warnings"] = problems_to_json(log.problems());
-    out.raw(serialize(response));
+    out.begin_object().key("ok").value(true).key("cohort");
+    write_cohort_import_report(out, cohort, import_options_to_json(options));
+    out.key("warnings").raw(serialize(problems_to_json(log.problems())));
+    out.end_object();
   }
 
   // The tables a cohort request names, else every loaded table, in the order given.

@@ -18,10 +18,15 @@
 namespace itp {
 
 using DateDays = std::int64_t;
+// Records are held by the million: a day from D0 and a patient's index take 32 bits each.
+using Day = std::int32_t;
+using PatientIndex = std::uint32_t;  // index in Cohort::patients
 
+// Where a record came from: the table (its place in Cohort::tables, which names the file) and
+// the row as a spreadsheet shows it (header = 1). Eight bytes, as a cohort may hold millions.
 struct SourceRow {
-  std::string file;
-  std::size_t row = 0;  // as a spreadsheet shows it, header = 1
+  std::uint32_t table = 0;
+  std::uint32_t row = 0;
 };
 
 // A number as the file gave it: `below` marks a value censored at a limit ("<10"): it meets no
@@ -55,14 +60,14 @@ struct Patient {
   std::string death_cause;
   // The last day (from D0) of any record of this patient: counts, infusions, treatments,
   // events, labs, follow-up and death. What follow-up can be censored at.
-  std::optional<std::int64_t> last_record_day;
+  std::optional<Day> last_record_day;
   // Why the patient cannot be analysed (no D0), empty when they can.
   std::string not_evaluable_reason;
 };
 
 struct PlateletCount {
-  std::size_t patient;  // index in Cohort::patients
-  std::int64_t day;
+  PatientIndex patient;
+  Day day;
   Measured platelets;  // G/L
   std::optional<bool> bleeding;
   std::optional<bool> rescue;
@@ -70,8 +75,8 @@ struct PlateletCount {
 };
 
 struct Infusion {
-  std::size_t patient;
-  std::int64_t day;
+  PatientIndex patient;
+  Day day;
   std::optional<double> dose;
   std::string dose_unit;  // "mg", "mg/kg", ... as written, or "" when none
   std::string route;      // "SC", "IV", or the cell as written when it is neither
@@ -79,11 +84,11 @@ struct Infusion {
 };
 
 struct Treatment {
-  std::size_t patient;
+  PatientIndex patient;
   std::string drug;                // as written
   std::optional<DrugMatch> match;  // nullopt: not in the dictionary (kept, and listed)
-  std::optional<std::int64_t> start_day;
-  std::optional<std::int64_t> end_day;  // nullopt: ongoing or not given
+  std::optional<Day> start_day;
+  std::optional<Day> end_day;  // nullopt: ongoing or not given
   // Given as a prior treatment without dates (a 0/1 "prior_<drug>" column of a
   // patient-per-row sheet).
   bool declared_prior = false;
@@ -91,8 +96,8 @@ struct Treatment {
 };
 
 struct AdverseEvent {
-  std::size_t patient;
-  std::optional<std::int64_t> day;
+  PatientIndex patient;
+  std::optional<Day> day;
   std::string term;
   std::string category;
   std::optional<int> grade;  // CTCAE 1-5
@@ -101,8 +106,8 @@ struct AdverseEvent {
 };
 
 struct LabValue {
-  std::size_t patient;
-  std::int64_t day;
+  PatientIndex patient;
+  Day day;
   std::string test;
   Measured value;
   std::string unit;  // after conversion (g/L, G/L), or as written when unknown

@@ -10,7 +10,8 @@ namespace {
 
 // One warning per distinct drug name that is unknown or read as a typo, with its first row:
 // an unknown drug is kept (its class unknown), never dropped (issue 4).
-void report_drugs(const std::vector<MappedTable>& tables, const Cohort& cohort, ProblemLog& log) {
+void report_drugs(const ImportState& state, ProblemLog& log) {
+  const Cohort& cohort = state.cohort;
   struct Seen {
     const Treatment* first;
     std::size_t rows = 0;
@@ -23,12 +24,7 @@ void report_drugs(const std::vector<MappedTable>& tables, const Cohort& cohort, 
   }
   const auto drug_column = [&](const Treatment& t) -> std::optional<std::string> {
     if (t.declared_prior) return t.drug;  // a prior_<drug> column: the drug is its name
-    for (const MappedTable& m : tables) {
-      if (m.table->file() != t.source.file) continue;
-      if (auto it = m.columns.find("drug"); it != m.columns.end())
-        return m.table->header()[it->second];
-    }
-    return std::nullopt;
+    return state.column_of(t.source, "drug");
   };
   const auto rows_text = [](std::size_t rows) {
     return rows == 1 ? std::string("1 row") : std::to_string(rows) + " rows";
@@ -37,12 +33,12 @@ void report_drugs(const std::vector<MappedTable>& tables, const Cohort& cohort, 
     log.add({"unknown_drug",
              "\"" + drug + "\" is not in the drug dictionary (" + rows_text(seen.rows) +
                  "): kept, without a class; check the spelling",
-             seen.first->source.file, seen.first->source.row, drug_column(*seen.first)});
+             state.file_of(seen.first->source), seen.first->source.row, drug_column(*seen.first)});
   for (const auto& [drug, seen] : typos)
     log.add({"drug_spelling",
              "\"" + drug + "\" is read as " + std::string(seen.first->match->name) + " (" +
                  rows_text(seen.rows) + "); correct it if that is wrong",
-             seen.first->source.file, seen.first->source.row, drug_column(*seen.first)});
+             state.file_of(seen.first->source), seen.first->source.row, drug_column(*seen.first)});
 }
 
 }  // namespace
@@ -63,7 +59,7 @@ Cohort import_cohort(const std::vector<const TextTable*>& tables, const ImportOp
   import_patients(state);
   import_records(state);
   place_records(state);
-  report_drugs(state.tables, state.cohort, log);
+  report_drugs(state, log);
   for (MappedTable& t : state.tables) {
     t.report.columns.shrink_to_fit();
     state.cohort.tables.push_back(std::move(t.report));

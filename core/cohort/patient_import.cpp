@@ -12,23 +12,26 @@ namespace {
 std::string count_key(std::size_t column) { return "count@" + std::to_string(column); }
 std::string prior_key(std::size_t column) { return "prior@" + std::to_string(column); }
 
-[[noreturn]] void id_error(const RowReader& row, const std::string& message,
-                           const std::string& column) {
-  throw InputError({"bad_patient_id", message, row.source().file, row.row(), column});
+[[noreturn]] void id_error(const TextTable& table, const RowReader& row,
+                           const std::string& message, const std::string& column) {
+  throw InputError({"bad_patient_id", message, table.file(), row.row(), column});
 }
 
 void read_patient(ImportState& state, std::size_t table_index, RowReader& row) {
   const MappedTable& table = state.tables[table_index];
-  const std::string& id_column = row.column_name("patient_id");
+  const std::string& id_column = row.column_name(row.field("patient_id"));
   const std::string id = row.text("patient_id");
   if (id.empty())
-    id_error(row, "the patient id is empty; every patient needs one, used in every other table",
+    id_error(*table.table, row,
+             "the patient id is empty; every patient needs one, used in every other table",
              id_column);
   if (auto seen = state.patient_index.find(id); seen != state.patient_index.end()) {
     const SourceRow& first = state.cohort.patients[seen->second].source;
-    id_error(row, "patient \"" + id + "\" appears twice: on row " + std::to_string(first.row) +
-                      (first.file == row.source().file ? "" : " of " + first.file) +
-                      " and on this row; keep one row per patient",
+    const std::string& first_file = state.file_of(first);
+    id_error(*table.table, row,
+             "patient \"" + id + "\" appears twice: on row " + std::to_string(first.row) +
+                 (first_file == table.table->file() ? "" : " of " + first_file) +
+                 " and on this row; keep one row per patient",
              id_column);
   }
   Patient p;
@@ -51,22 +54,23 @@ void read_patient(ImportState& state, std::size_t table_index, RowReader& row) {
   p.death = row.flag("death", Need::optional);
   p.death_date = row.date("death_date", Need::optional);
   p.death_cause = row.text("death_cause");
-  const std::size_t index = state.cohort.patients.size();
+  const auto index = static_cast<PatientIndex>(state.cohort.patients.size());
 
   for (const auto& [column, day] : table.time_named_counts) {
-    const std::string key = count_key(column);
-    if (row.is_missing(key)) continue;
-    if (auto value = row.measured(key, Need::optional, Quantity::cell_count)) {
-      PlateletCount count{index, day, *value, std::nullopt, std::nullopt, row.source()};
-      state.counts.push_back({count, DayOrDate{std::nullopt, day}, table_index,
-                              row.column_name(key)});
+    const RowReader::Field field = row.field(count_key(column));
+    if (row.is_missing(field)) continue;
+    if (auto value = row.measured(field, Need::optional, Quantity::cell_count)) {
+      state.cohort.platelets.push_back(
+          {index, static_cast<Day>(day), *value, std::nullopt, std::nullopt, row.source()});
+      state.count_kinds.push_back(RecordTime::Kind::day);
     }
   }
   for (const auto& [column, drug] : table.prior_treatments) {
-    if (row.flag(prior_key(column), Need::optional) != true) continue;
-    Treatment t{index, row.column_name(prior_key(column)), find_drug(drug), std::nullopt,
-                std::nullopt, true, row.source()};
-    state.treatments.push_back({t, {}, {}, table_index, "", ""});
+    const RowReader::Field field = row.field(prior_key(column));
+    if (row.flag(field, Need::optional) != true) continue;
+    state.cohort.treatments.push_back({index, row.column_name(field), find_drug(drug),
+                                       std::nullopt, std::nullopt, true, row.source()});
+    state.treatment_times.emplace_back();
   }
   state.patient_index.emplace(id, index);
   state.cohort.patients.push_back(std::move(p));
@@ -75,6 +79,10 @@ void read_patient(ImportState& state, std::size_t table_index, RowReader& row) {
 }  // namespace
 
 void import_patients(ImportState& state) {
+  std::size_t rows = 0;
+  for (const MappedTable& t : state.tables)
+    if (t.report.role == CohortTable::patients) rows += t.table->record_count();
+  state.cohort.patients.reserve(rows);
   for (std::size_t t = 0; t < state.tables.size(); ++t) {
     MappedTable& table = state.tables[t];
     if (table.report.role != CohortTable::patients) continue;
@@ -86,7 +94,8 @@ void import_patients(ImportState& state) {
     std::map<std::string, std::size_t> columns = table.columns;
     for (const auto& [column, day] : table.time_named_counts) columns[count_key(column)] = column;
     for (const auto& [column, drug] : table.prior_treatments) columns[prior_key(column)] = column;
-    RowReader row(*table.table, std::move(columns), state.options, state.log, table.report);
+    RowReader row(*table.table, static_cast<std::uint32_t>(t), std::move(columns), state.options,
+                  state.log, table.report);
     for (std::size_t record = 0; record < table.table->record_count(); ++record) {
       row.read(record);
       if (row.all_missing()) {

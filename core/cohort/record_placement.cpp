@@ -25,69 +25,64 @@ std::string format_number(double value) {
 
 class Placement {
  public:
-  explicit Placement(ImportState& state) : state_(state) {
-    for (std::size_t t = 0; t < state.tables.size(); ++t)
-      if (state.tables[t].report.role == CohortTable::patients) patients_tables_.push_back(t);
-  }
+  explicit Placement(ImportState& state) : state_(state) {}
 
   void run() {
     derive_d0();
     derive_age_and_death();
-    place_all(state_.counts, state_.cohort.platelets);
-    place_all(state_.infusions, state_.cohort.infusions);
-    place_all(state_.labs, state_.cohort.labs);
+    place_all(state_.cohort.platelets, state_.count_kinds);
+    place_all(state_.cohort.infusions, state_.infusion_kinds);
+    place_all(state_.cohort.labs, state_.lab_kinds);
     place_events();
     place_treatments();
     check_follow_up();
   }
 
  private:
-  // The name of a patients-table column, for messages about a patient's own cells.
-  std::optional<std::string> patient_column(const Patient& p, const std::string& canonical) {
-    for (std::size_t t : patients_tables_) {
-      const MappedTable& table = state_.tables[t];
-      if (table.table->file() != p.source.file) continue;
-      auto it = table.columns.find(canonical);
-      if (it != table.columns.end()) return table.table->header()[it->second];
-    }
-    return std::nullopt;
-  }
-
   void patient_warning(const Patient& p, std::string code, std::string message,
                        const std::string& canonical) {
-    Problem problem{std::move(code), std::move(message), p.source.file, p.source.row,
-                    patient_column(p, canonical)};
+    Problem problem{std::move(code), std::move(message), state_.file_of(p.source), p.source.row,
+                    state_.column_of(p.source, canonical)};
     problem.row_kept = true;
     state_.log.add(std::move(problem));
   }
 
-  void record_problem(const SourceRow& source, const std::string& column, std::string code,
+  void record_problem(const SourceRow& source, const std::string& canonical, std::string code,
                       std::string message, bool kept) {
-    Problem problem{std::move(code), std::move(message), source.file, source.row,
-                    column.empty() ? std::nullopt : std::optional<std::string>(column)};
+    Problem problem{std::move(code), std::move(message), state_.file_of(source), source.row,
+                    state_.column_of(source, canonical)};
     problem.row_kept = kept;
     state_.log.add(std::move(problem));
   }
 
   void derive_d0() {
-    std::vector<std::optional<DateDays>> first_infusion(state_.cohort.patients.size());
-    std::vector<bool> has_dated_record(state_.cohort.patients.size(), false);
-    for (const auto& pending : state_.infusions) {
-      auto& first = first_infusion[pending.record.patient];
-      if (pending.when.date && (!first || *pending.when.date < *first)) first = pending.when.date;
+    const std::size_t n = state_.cohort.patients.size();
+    std::vector<std::optional<DateDays>> first_infusion(n);
+    std::vector<bool> has_dated_record(n, false);
+    const auto& infusions = state_.cohort.infusions;
+    for (std::size_t i = 0; i < infusions.size(); ++i) {
+      auto& first = first_infusion[infusions[i].patient];
+      if (state_.infusion_kinds[i] == RecordTime::Kind::date &&
+          (!first || infusions[i].day < *first))
+        first = infusions[i].day;
     }
-    const auto note_dated = [&](const auto& list) {
-      for (const auto& pending : list)
-        if (pending.when.date) has_dated_record[pending.record.patient] = true;
+    const auto note_dated = [&](const auto& records, const std::vector<RecordTime::Kind>& kinds) {
+      for (std::size_t i = 0; i < records.size(); ++i)
+        if (kinds[i] == RecordTime::Kind::date) has_dated_record[records[i].patient] = true;
     };
-    note_dated(state_.counts);
-    note_dated(state_.infusions);
-    note_dated(state_.adverse_events);
-    note_dated(state_.labs);
-    for (const PendingTreatment& t : state_.treatments)
-      if (t.start.date || t.end.date) has_dated_record[t.record.patient] = true;
+    note_dated(state_.cohort.platelets, state_.count_kinds);
+    note_dated(infusions, state_.infusion_kinds);
+    note_dated(state_.cohort.labs, state_.lab_kinds);
+    for (std::size_t i = 0; i < state_.cohort.adverse_events.size(); ++i)
+      if (state_.event_times[i].kind == RecordTime::Kind::date)
+        has_dated_record[state_.cohort.adverse_events[i].patient] = true;
+    for (std::size_t i = 0; i < state_.cohort.treatments.size(); ++i) {
+      const TreatmentTimes& t = state_.treatment_times[i];
+      if (t.start.kind == RecordTime::Kind::date || t.end.kind == RecordTime::Kind::date)
+        has_dated_record[state_.cohort.treatments[i].patient] = true;
+    }
 
-    for (std::size_t i = 0; i < state_.cohort.patients.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
       Patient& p = state_.cohort.patients[i];
       const std::optional<DateDays> first = first_infusion[i];
       if (p.d0) {
@@ -145,14 +140,13 @@ class Placement {
     }
   }
 
-  // The day of a record, or nullopt after setting the row aside.
-  std::optional<std::int64_t> place(std::size_t patient, const DayOrDate& when,
-                                    std::size_t table, const SourceRow& source,
-                                    const std::string& column) {
+  // The day of a record, or nullopt after setting its row aside.
+  std::optional<Day> place(PatientIndex patient, const RecordTime& time,
+                                    const SourceRow& source, const std::string& date_column) {
+    if (time.kind == RecordTime::Kind::day) return time.value;
+    if (time.kind == RecordTime::Kind::none) return std::nullopt;
     const Patient& p = state_.cohort.patients[patient];
-    if (when.day) return when.day;
-    if (!when.date) return std::nullopt;
-    const DateDays date = *when.date;
+    const DateDays date = time.value;
     std::string code, message;
     if (!p.d0) {
       code = "patient_without_d0";
@@ -164,65 +158,81 @@ class Placement {
       code = "after_death";
       message = iso(date) + " is after patient " + p.id + "'s death (" + iso(*p.death_date) + ")";
     } else {
-      return date - *p.d0;
+      return static_cast<Day>(date - *p.d0);
     }
-    record_problem(source, column, code, message + " (row set aside)", false);
-    state_.set_aside_later(table, code);
+    record_problem(source, date_column, code, message + " (row set aside)", false);
+    state_.set_aside_later(source.table, code);
     return std::nullopt;
   }
 
+  static std::string time_column(const RecordTime& time) {
+    return time.kind == RecordTime::Kind::date ? "date" : "day";
+  }
+
+  // Places every record in days from D0, in place, dropping those whose row is set aside.
   template <typename Record>
-  void place_all(std::vector<Pending<Record>>& pending, std::vector<Record>& out) {
-    for (Pending<Record>& item : pending) {
-      const auto day = place(item.record.patient, item.when, item.table, item.record.source,
-                             item.when_column);
+  void place_all(std::vector<Record>& records, std::vector<RecordTime::Kind>& kinds) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      Record& r = records[i];
+      const RecordTime time{r.day, kinds[i]};
+      const auto day = place(r.patient, time, r.source, time_column(time));
       if (!day) continue;
-      item.record.day = *day;
+      r.day = *day;
       if constexpr (std::is_same_v<Record, Infusion>) {
-        const Patient& p = state_.cohort.patients[item.record.patient];
+        const Patient& p = state_.cohort.patients[r.patient];
         if (*day < 0 && p.d0_source == Patient::D0Source::given)
-          record_problem(item.record.source, item.when_column, "infusion_before_d0",
+          record_problem(r.source, time_column(time), "infusion_before_d0",
                          "this infusion is " + std::to_string(-*day) + " days before patient " +
                              p.id + "'s D0; check D0 or the date",
                          true);
       }
-      out.push_back(std::move(item.record));
+      if (kept != i) records[kept] = std::move(r);
+      ++kept;
     }
+    records.resize(kept);
+    records.shrink_to_fit();
+    std::vector<RecordTime::Kind>().swap(kinds);
   }
 
   void place_events() {
-    for (Pending<AdverseEvent>& item : state_.adverse_events) {
-      if (!item.when.empty()) {
-        const auto day = place(item.record.patient, item.when, item.table, item.record.source,
-                               item.when_column);
-        if (!day) continue;
-        item.record.day = day;
+    auto& events = state_.cohort.adverse_events;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const RecordTime& time = state_.event_times[i];
+      if (time.kind != RecordTime::Kind::none) {
+        events[i].day = place(events[i].patient, time, events[i].source, time_column(time));
+        if (!events[i].day) continue;
       }
-      state_.cohort.adverse_events.push_back(std::move(item.record));
+      if (kept != i) events[kept] = std::move(events[i]);
+      ++kept;
     }
+    events.resize(kept);
   }
 
   void place_treatments() {
-    for (PendingTreatment& item : state_.treatments) {
-      Treatment& t = item.record;
+    auto& treatments = state_.cohort.treatments;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < treatments.size(); ++i) {
+      Treatment& t = treatments[i];
+      const TreatmentTimes& times = state_.treatment_times[i];
       if (!t.declared_prior) {
-        t.start_day = place(t.patient, item.start, item.table, t.source, item.start_column);
+        t.start_day = place(t.patient, times.start, t.source, "start");
         if (!t.start_day) continue;
-        if (!item.end.empty()) {
-          const DayOrDate end = item.end;
-          const Patient& p = state_.cohort.patients[t.patient];
-          if (end.day) t.end_day = end.day;
-          else if (p.d0) t.end_day = *end.date - *p.d0;
-          if (t.end_day && *t.end_day < *t.start_day) {
-            record_problem(t.source, item.end_column, "end_before_start",
-                           "the treatment ends before it starts; the end is read as missing",
-                           true);
-            t.end_day.reset();
-          }
+        const Patient& p = state_.cohort.patients[t.patient];
+        if (times.end.kind == RecordTime::Kind::day) t.end_day = times.end.value;
+        if (times.end.kind == RecordTime::Kind::date && p.d0)
+          t.end_day = static_cast<Day>(times.end.value - *p.d0);
+        if (t.end_day && *t.end_day < *t.start_day) {
+          record_problem(t.source, "end", "end_before_start",
+                         "the treatment ends before it starts; the end is read as missing", true);
+          t.end_day.reset();
         }
       }
-      state_.cohort.treatments.push_back(std::move(t));
+      if (kept != i) treatments[kept] = std::move(t);
+      ++kept;
     }
+    treatments.resize(kept);
   }
 
   void check_follow_up() {
@@ -267,13 +277,16 @@ class Placement {
   }
 
   ImportState& state_;
-  std::vector<std::size_t> patients_tables_;
 };
 
+// By patient and day, then by where the record came from, which no two records share: the
+// order is the same whatever the order of the rows, and the sort needs no buffer beside a
+// table of millions of counts (std::stable_sort would take half its size).
 template <typename Record>
 void sort_by_patient_and_day(std::vector<Record>& records) {
-  std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
-    return std::tie(a.patient, a.day) < std::tie(b.patient, b.day);
+  std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+    return std::tie(a.patient, a.day, a.source.table, a.source.row) <
+           std::tie(b.patient, b.day, b.source.table, b.source.row);
   });
 }
 
@@ -286,10 +299,10 @@ void place_records(ImportState& state) {
   sort_by_patient_and_day(c.infusions);
   sort_by_patient_and_day(c.labs);
   sort_by_patient_and_day(c.adverse_events);
-  std::stable_sort(c.treatments.begin(), c.treatments.end(),
-                   [](const Treatment& a, const Treatment& b) {
-                     return std::tie(a.patient, a.start_day) < std::tie(b.patient, b.start_day);
-                   });
+  std::sort(c.treatments.begin(), c.treatments.end(), [](const Treatment& a, const Treatment& b) {
+    return std::tie(a.patient, a.start_day, a.source.table, a.source.row, a.drug) <
+           std::tie(b.patient, b.start_day, b.source.table, b.source.row, b.drug);
+  });
 }
 
 }  // namespace itp

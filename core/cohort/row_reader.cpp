@@ -55,18 +55,20 @@ std::string censored_value_message(std::string_view cell, CensoredValues choice,
   return message;
 }
 
-RowReader::RowReader(const TextTable& table, std::map<std::string, std::size_t> columns,
-                     const ImportOptions& options, ProblemLog& log, TableReport& report)
+RowReader::RowReader(const TextTable& table, std::uint32_t table_index,
+                     std::map<std::string, std::size_t> columns, const ImportOptions& options,
+                     ProblemLog& log, TableReport& report)
     : table_(table),
-      columns_(std::move(columns)),
+      table_index_(table_index),
       options_(options),
       date_order_(options.date_order_of(table.name())),
       log_(log),
       report_(report) {
-  for (const auto& [canonical, index] : columns_) {
-    slot_.emplace(canonical, indices_.size());
+  for (auto& [canonical, index] : columns) {
+    canonical_.push_back(canonical);
     indices_.push_back(index);
   }
+  notes_.resize(indices_.size());
   for (const std::string& code : options_.missing_codes) {
     const DateReading d = read_date(code, date_order_);
     missing_code_dates_.push_back(d.kind == DateReading::Kind::date
@@ -75,24 +77,26 @@ RowReader::RowReader(const TextTable& table, std::map<std::string, std::size_t> 
   }
 }
 
+RowReader::Field RowReader::field(std::string_view canonical) const {
+  for (Field f = 0; f < canonical_.size(); ++f)
+    if (canonical_[f] == canonical) return f;
+  return kAbsent;
+}
+
 void RowReader::read(std::size_t record) {
   record_ = record;
   table_.split_record(record, indices_, cells_, scratch_);
+  for (std::string_view& c : cells_) c = trim_whitespace(c);  // once, for every read below
   pending_.clear();
   set_aside_code_.clear();
 }
 
-const std::string& RowReader::column_name(std::string_view canonical) const {
-  return table_.header()[columns_.find(std::string(canonical))->second];
+std::string_view RowReader::cell(Field f) const {
+  return f == kAbsent ? std::string_view() : cells_[f];
 }
 
-std::string_view RowReader::cell(std::string_view canonical) const {
-  auto it = slot_.find(canonical);
-  return it == slot_.end() ? std::string_view() : trim_whitespace(cells_[it->second]);
-}
-
-bool RowReader::is_missing(std::string_view canonical) const {
-  const std::string_view text = cell(canonical);
+bool RowReader::is_missing(Field f) const {
+  const std::string_view text = cell(f);
   if (is_missing_marker(text)) return true;
   std::optional<DateDays> as_date;
   bool date_read = false;
@@ -111,17 +115,22 @@ bool RowReader::is_missing(std::string_view canonical) const {
 
 bool RowReader::all_missing() const {
   for (const std::string_view c : cells_)
-    if (!trim_whitespace(c).empty()) return false;
+    if (!c.empty()) return false;
   return true;
 }
 
-std::string RowReader::text(std::string_view canonical) const {
-  return is_missing(canonical) ? std::string() : std::string(cell(canonical));
+std::string RowReader::text(Field f) const {
+  return is_missing(f) ? std::string() : std::string(cell(f));
 }
 
-void RowReader::bad_cell(std::string_view canonical, Need need, std::string code,
-                         std::string message) {
-  const std::string& column = column_name(canonical);
+void RowReader::missing_required(Field f, Need need, std::string_view what) {
+  if (need == Need::required)
+    set_aside("missing_value", "the row has no " + std::string(what) + "; fill it in",
+              column_if_any(f));
+}
+
+void RowReader::bad_cell(Field f, Need need, std::string code, std::string message) {
+  const std::string& column = column_name(f);
   if (need == Need::required) {
     set_aside(std::move(code), std::move(message), column);
   } else {
@@ -153,70 +162,64 @@ bool RowReader::finish() {
   return kept;
 }
 
-std::optional<double> RowReader::number(std::string_view canonical, Need need, double min,
-                                        double max) {
-  if (!has(canonical) || is_missing(canonical)) {
-    if (need == Need::required)
-      set_aside("missing_value", "the row has no " + std::string(canonical) + "; fill it in",
-                has(canonical) ? std::optional<std::string>(column_name(canonical)) : std::nullopt);
+std::optional<double> RowReader::number(Field f, Need need, double min, double max) {
+  if (!has(f) || is_missing(f)) {
+    missing_required(f, need, has(f) ? canonical_[f] : "value");
     return std::nullopt;
   }
-  const std::string_view text = cell(canonical);
+  const std::string_view text = cell(f);
   const std::optional<double> value = parse_number(text);
   if (!value) {
-    bad_cell(canonical, need, "not_a_number", quoted(text) + " is not a number");
+    bad_cell(f, need, "not_a_number", quoted(text) + " is not a number");
     return std::nullopt;
   }
   if (*value < min || *value > max) {
-    bad_cell(canonical, need, "out_of_range",
+    bad_cell(f, need, "out_of_range",
              quoted(text) + " is outside " + format_number(min) + " to " + format_number(max));
     return std::nullopt;
   }
   return value;
 }
 
-std::optional<int> RowReader::whole_number(std::string_view canonical, Need need, int min,
-                                           int max) {
-  const std::optional<double> value = number(canonical, need, min, max);
+std::optional<int> RowReader::whole_number(Field f, Need need, int min, int max) {
+  const std::optional<double> value = number(f, need, min, max);
   if (!value) return std::nullopt;
   if (*value != std::floor(*value)) {
-    bad_cell(canonical, need, "not_a_whole_number",
-             quoted(cell(canonical)) + " is not a whole number");
+    bad_cell(f, need, "not_a_whole_number",
+             quoted(cell(f)) + " is not a whole number");
     return std::nullopt;
   }
   return static_cast<int>(*value);
 }
 
-std::optional<Measured> RowReader::measured(std::string_view canonical, Need need,
-                                            Quantity quantity, std::string_view row_unit) {
-  if (!has(canonical) || is_missing(canonical)) {
-    if (need == Need::required)
-      set_aside("missing_value", "the row has no " + std::string(canonical) + "; fill it in",
-                has(canonical) ? std::optional<std::string>(column_name(canonical)) : std::nullopt);
+std::optional<Measured> RowReader::measured(Field f, Need need, Quantity quantity,
+                                            std::string_view row_unit) {
+  if (!has(f) || is_missing(f)) {
+    missing_required(f, need, has(f) ? canonical_[f] : "value");
     return std::nullopt;
   }
-  const std::string_view text = cell(canonical);
+  const std::string_view text = cell(f);
   const NumberWithUnit split = split_unit(text);
   if (split.number.empty()) {
-    bad_cell(canonical, need, "not_a_number", quoted(text) + " is not a number");
+    bad_cell(f, need, "not_a_number", quoted(text) + " is not a number");
     return std::nullopt;
   }
   std::string_view unit = row_unit;
   if (unit.empty()) unit = split.unit;
-  if (unit.empty()) unit = header_unit(column_name(canonical));
+  if (unit.empty()) unit = header_unit(column_name(f));
   double factor = 1;
   if (!unit.empty()) {
-    const std::optional<double> f = factor_to_base_unit(quantity, unit);
-    if (!f) {
-      bad_cell(canonical, need, "unknown_unit",
+    const std::optional<double> to_base = factor_to_base_unit(quantity, unit);
+    if (!to_base) {
+      bad_cell(f, need, "unknown_unit",
                quoted(text) + ": the unit \"" + std::string(unit) + "\" is not one of " +
                    (quantity == Quantity::cell_count ? "G/L, x10^9/L, /mm3, /µL"
                                                      : "g/L, g/dL, mg/dL, mg/L"));
       return std::nullopt;
     }
-    factor = *f;
+    factor = *to_base;
     if (factor != 1) {
-      ColumnNotes& notes = notes_[std::string(canonical)];
+      ColumnNotes& notes = notes_[f];
       if (std::find(notes.converted_units.begin(), notes.converted_units.end(), unit) ==
           notes.converted_units.end())
         notes.converted_units.emplace_back(unit);
@@ -230,17 +233,17 @@ std::optional<Measured> RowReader::measured(std::string_view canonical, Need nee
   }
   const std::optional<CensoredNumber> censored = parse_censored_number(split.number);
   if (!censored) {
-    bad_cell(canonical, need, "not_a_number", quoted(text) + " is not a number");
+    bad_cell(f, need, "not_a_number", quoted(text) + " is not a number");
     return std::nullopt;
   }
   const std::string message = censored_value_message(
       split.number, options_.censored_values, factor,
       factor == 1 ? std::string_view() : base_unit(quantity));
   if (options_.censored_values == CensoredValues::set_aside) {
-    bad_cell(canonical, need, "censored_value", message);
+    bad_cell(f, need, "censored_value", message);
     return std::nullopt;
   }
-  note("censored_value", message, column_name(canonical));
+  note("censored_value", message, column_name(f));
   m.below = censored->side == CensoredNumber::Side::below;
   m.above = !m.below;
   const bool halve = m.below && options_.censored_values == CensoredValues::half_limit;
@@ -248,26 +251,25 @@ std::optional<Measured> RowReader::measured(std::string_view canonical, Need nee
   return m;
 }
 
-std::optional<DateDays> RowReader::read_date_cell(std::string_view canonical,
-                                                  std::string_view text, Need need,
+std::optional<DateDays> RowReader::read_date_cell(Field f, std::string_view text, Need need,
                                                   bool small_numbers_are_days,
                                                   std::optional<std::int64_t>* day) {
   const DateReading reading = read_date(text, date_order_);
-  ColumnNotes& notes = notes_[std::string(canonical)];
+  ColumnNotes& notes = notes_[f];
   if (reading.kind == DateReading::Kind::date) {
     ++notes.dates;
     if (reading.order_matters) ++notes.dates_in_either_order;
     return days_from_civil(reading.date);
   }
   if (reading.kind == DateReading::Kind::impossible) {
-    bad_cell(canonical, need, "impossible_date",
+    bad_cell(f, need, "impossible_date",
              quoted(text) + " is not a date that exists: check the day and the month");
     return std::nullopt;
   }
   if (const std::optional<double> n = parse_number(text)) {
     if (small_numbers_are_days && *n < kFirstSerialDate) {
       if (*n != std::floor(*n)) {
-        bad_cell(canonical, need, "not_a_whole_number",
+        bad_cell(f, need, "not_a_whole_number",
                  quoted(text) + " is not a whole number of days from D0");
         return std::nullopt;
       }
@@ -280,70 +282,63 @@ std::optional<DateDays> RowReader::read_date_cell(std::string_view canonical,
         return days_from_civil(*d);
       }
     }
-    bad_cell(canonical, need, "not_a_date",
+    bad_cell(f, need, "not_a_date",
              quoted(text) + " is a number where a date is due" +
                  (small_numbers_are_days ? "" : "; days from D0 belong in a \"day\" column"));
     return std::nullopt;
   }
-  bad_cell(canonical, need, "not_a_date",
+  bad_cell(f, need, "not_a_date",
            quoted(text) + " is not a date (dd/mm/yyyy, yyyy-mm-dd or an Excel date)");
   return std::nullopt;
 }
 
-std::optional<DateDays> RowReader::date(std::string_view canonical, Need need) {
-  if (!has(canonical) || is_missing(canonical)) {
-    if (need == Need::required)
-      set_aside("missing_value", "the row has no " + std::string(canonical) + "; fill it in",
-                has(canonical) ? std::optional<std::string>(column_name(canonical)) : std::nullopt);
+std::optional<DateDays> RowReader::date(Field f, Need need) {
+  if (!has(f) || is_missing(f)) {
+    missing_required(f, need, has(f) ? canonical_[f] : "date");
     return std::nullopt;
   }
-  return read_date_cell(canonical, cell(canonical), need, false, nullptr);
+  return read_date_cell(f, cell(f), need, false, nullptr);
 }
 
-DayOrDate RowReader::day_or_date(std::string_view canonical, Need need) {
+DayOrDate RowReader::day_or_date(Field f, Need need) {
   DayOrDate result;
-  if (!has(canonical) || is_missing(canonical)) {
-    if (need == Need::required)
-      set_aside("missing_value", "the row has no " + std::string(canonical) + "; fill it in",
-                has(canonical) ? std::optional<std::string>(column_name(canonical)) : std::nullopt);
+  if (!has(f) || is_missing(f)) {
+    missing_required(f, need, has(f) ? canonical_[f] : "date");
     return result;
   }
-  result.date = read_date_cell(canonical, cell(canonical), need, true, &result.day);
+  result.date = read_date_cell(f, cell(f), need, true, &result.day);
   return result;
 }
 
-DayOrDate RowReader::when(Need need) {
+DayOrDate RowReader::when(Field date_field, Field day_field, Need need) {
   DayOrDate result;
-  const bool date_given = has("date") && !is_missing("date");
-  const bool day_given = has("day") && !is_missing("day");
-  if (date_given) result.date = date("date", day_given ? Need::optional : need);
+  const bool date_given = has(date_field) && !is_missing(date_field);
+  const bool day_given = has(day_field) && !is_missing(day_field);
+  if (date_given) result.date = date(date_field, day_given ? Need::optional : need);
   if (day_given && !result.date) {
-    if (const auto d = whole_number("day", need, -36500, 36500)) result.day = *d;
+    if (const auto d = whole_number(day_field, need, -36500, 36500)) result.day = *d;
   }
-  if (!date_given && !day_given && need == Need::required) {
-    const std::optional<std::string> column =
-        has("date") ? std::optional<std::string>(column_name("date"))
-                    : has("day") ? std::optional<std::string>(column_name("day")) : std::nullopt;
-    set_aside("missing_value", "the row has no date (or day from D0); fill it in", column);
-  }
+  if (!date_given && !day_given && need == Need::required)
+    set_aside("missing_value", "the row has no date (or day from D0); fill it in",
+              has(date_field) ? column_if_any(date_field) : column_if_any(day_field));
   return result;
 }
 
-std::optional<bool> RowReader::flag(std::string_view canonical, Need need) {
-  if (!has(canonical) || is_missing(canonical)) return std::nullopt;
-  const std::string_view text = cell(canonical);
+std::optional<bool> RowReader::flag(Field f, Need need) {
+  if (!has(f) || is_missing(f)) return std::nullopt;
+  const std::string_view text = cell(f);
   switch (parse_event_code(text)) {
     case EventCode::event: return true;
     case EventCode::censored: return false;
     case EventCode::invalid: break;
   }
-  bad_cell(canonical, need, "not_yes_no", quoted(text) + " is not yes/no (or oui/non, 1/0)");
+  bad_cell(f, need, "not_yes_no", quoted(text) + " is not yes/no (or oui/non, 1/0)");
   return std::nullopt;
 }
 
-std::optional<std::string> RowReader::sex(std::string_view canonical) {
-  if (!has(canonical) || is_missing(canonical)) return std::nullopt;
-  const std::string_view text = cell(canonical);
+std::optional<std::string> RowReader::sex(Field f) {
+  if (!has(f) || is_missing(f)) return std::nullopt;
+  const std::string_view text = cell(f);
   static const char* const kMale[] = {"m", "male", "man", "h", "homme", "masculin", "garcon"};
   static const char* const kFemale[] = {"f", "female", "woman", "femme", "feminin", "fille"};
   const std::string name = normalize_name(text);
@@ -351,14 +346,15 @@ std::optional<std::string> RowReader::sex(std::string_view canonical) {
     if (name == m) return std::string("M");
   for (const char* f : kFemale)
     if (name == f) return std::string("F");
-  bad_cell(canonical, Need::optional, "unknown_sex",
+  bad_cell(f, Need::optional, "unknown_sex",
            quoted(text) + " is not M/F (male/female, H/F, homme/femme)");
   return std::nullopt;
 }
 
 void RowReader::finish_table() {
-  for (const auto& [canonical, notes] : notes_) {
-    const std::string& column = column_name(canonical);
+  for (Field f = 0; f < notes_.size(); ++f) {
+    const ColumnNotes& notes = notes_[f];
+    const std::string& column = column_name(f);
     if (notes.dates > 0 && notes.dates_in_either_order == notes.dates)
       log_.add({"ambiguous_date_order",
                 "every date in column \"" + column + "\" reads as a valid date both day first "

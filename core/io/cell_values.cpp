@@ -148,7 +148,10 @@ std::string_view trim_blanks(std::string_view cell) {
 }
 
 std::string_view trim_whitespace(std::string_view text) {
-  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  // The C locale's white space, without a call into the C library per character.
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  };
   while (!text.empty() && space(text.front())) text.remove_prefix(1);
   while (!text.empty() && space(text.back())) text.remove_suffix(1);
   return text;
