@@ -66,16 +66,36 @@ std::string guarded(Call&& call) noexcept {
 }
 
 // Owns one workspace (the tables loaded so far) for the lifetime of the JS object.
+// A file's bytes (a Uint8Array, an ArrayBuffer or a string) copied once into the wasm heap.
+std::string copy_bytes(const emscripten::val& bytes) {
+  if (bytes.typeOf().as<std::string>() == "string") return bytes.as<std::string>();
+  const emscripten::val Uint8Array = emscripten::val::global("Uint8Array");
+  const bool is_array = bytes.instanceof(Uint8Array);
+  if (!is_array && !bytes.instanceof(emscripten::val::global("ArrayBuffer"))) {
+    itp::Problem problem;
+    problem.code = "bad_request";
+    problem.message = "loadTable takes the file's bytes as a Uint8Array, an ArrayBuffer or a string";
+    throw itp::InputError(problem);
+  }
+  const emscripten::val array = is_array ? bytes : Uint8Array.new_(bytes);
+  std::string copy(array["length"].as<std::size_t>(), '\0');
+  emscripten::val(emscripten::typed_memory_view(copy.size(),
+                                                reinterpret_cast<unsigned char*>(copy.data())))
+      .call<void>("set", array);
+  return copy;
+}
+
 class WorkspaceBinding {
  public:
   std::string run(const std::string& request_json) {
     return guarded([&] { return workspace_.run(request_json); });
   }
 
-  // `bytes` is taken by value: embind has already copied it out of the JS heap view, and the
-  // core keeps it as the table's text, so one move avoids a second copy of a large file.
-  std::string load_table(const std::string& request_json, std::string bytes) {
-    return guarded([&] { return workspace_.load_table(request_json, std::move(bytes)); });
+  // `bytes` (a Uint8Array, an ArrayBuffer or a string) is copied once, straight into the
+  // string the core keeps as the table's text: embind's own std::string conversion would copy a
+  // large file twice, and the wasm heap never gives the space of the first copy back.
+  std::string load_table(const std::string& request_json, const emscripten::val& bytes) {
+    return guarded([&] { return workspace_.load_table(request_json, copy_bytes(bytes)); });
   }
 
  private:

@@ -180,7 +180,20 @@ describe('wasm Workspace', () => {
     assert.equal(noColumn.ok, false);
   });
 
-  test('wrong argument types from JS throw a BindingError (caught by web/worker.js)', () => {
-    assert.throws(() => workspace.loadTable('{}', 42), { name: 'BindingError' });
+  test('bytes of the wrong type are an error response, not bytes', () => {
+    const response = parse(workspace.loadTable(
+      JSON.stringify({ type: 'load_table', name: 'x', file: 'x.csv' }), 42));
+    assert.equal(response.ok, false);
+    assert.equal(response.error.code, 'bad_request');
+    assert.throws(() => workspace.run(42), { name: 'BindingError' });
+  });
+
+  test('bytes arrive alike as a Uint8Array, an ArrayBuffer or a string', () => {
+    const request = JSON.stringify({ type: 'load_table', name: 'same', file: 'same.csv' });
+    const text = 'time,status\n1,1\n2,0\n';
+    const bytes = new TextEncoder().encode(text);
+    const answers = [bytes, bytes.buffer, text].map((b) => parse(workspace.loadTable(request, b)));
+    for (const answer of answers) assert.deepEqual(answer, answers[0]);
+    assert.equal(answers[0].table.rows, 2);
   });
 });
