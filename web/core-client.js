@@ -8,6 +8,44 @@
 /** @typedef {import('./protocol.js').CoreResponse} CoreResponse */
 /** @typedef {import('./protocol.js').CoreRequest} CoreRequest */
 /** @typedef {import('./protocol.js').LoadTablePayload} LoadTablePayload */
+/** @typedef {import('./protocol.js').LoadWorkbookPayload} LoadWorkbookPayload */
+/** @typedef {import('./protocol.js').WorkbookResult} WorkbookResult */
+/** @typedef {import('./protocol.js').CoreProblem} CoreProblem */
+
+/**
+ * What loadFile answers, for a CSV/TSV file as for a workbook. `ok` is false only when a
+ * workbook could not be opened at all (`error`); each table carries the core's own load_table
+ * response, which may fail on its own ('empty_sheet', 'unterminated_quote', ...).
+ * @typedef {object} LoadedFile
+ * @property {boolean} ok
+ * @property {string} file
+ * @property {CoreProblem} [error]
+ * @property {{name: string, sheet?: string, result: CoreResponse}[]} tables  One per sheet of a
+ *   workbook, named by the sheet; one for a text file, named by the file's stem.
+ */
+
+// Workbooks are told by their first bytes (an .xlsx is a ZIP archive; an .xls or a
+// password-protected workbook an OLE2 compound file, which the reader names in its refusal), or
+// by their extension when the bytes say neither (an empty or damaged file then gets the
+// workbook reader's message rather than being read as text).
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const WORKBOOK_EXTENSION = /\.(xlsx|xlsm|xls|ods)$/i;
+
+/**
+ * @param {ArrayBuffer} bytes
+ * @param {string} fileName
+ */
+export function isWorkbook(bytes, fileName) {
+  const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 8));
+  const startsWith = (magic) => magic.every((byte, i) => head[i] === byte);
+  return startsWith(ZIP_MAGIC) || startsWith(OLE2_MAGIC) || WORKBOOK_EXTENSION.test(fileName);
+}
+
+/** A text file's table name: its file name without the extension ("aml.csv" → "aml"). */
+export function tableNameOf(fileName) {
+  return fileName.replace(/\.[^.]*$/, '') || fileName;
+}
 
 /** A failure of the page–worker machinery, not an answer of the core. */
 export class WorkerFailed extends Error {
@@ -98,7 +136,7 @@ export class CoreClient {
   }
 
   /**
-   * @param {'loadTable' | 'run'} type
+   * @param {'loadTable' | 'loadWorkbook' | 'run'} type
    * @param {unknown} payload
    * @param {Transferable[]} [transfer]
    * @returns {Promise<CoreResponse>}
@@ -121,6 +159,35 @@ export class CoreClient {
    */
   loadTable(payload) {
     return this.call('loadTable', payload, [payload.bytes]);
+  }
+
+  /**
+   * Reads an .xlsx workbook in the worker and loads each sheet as a table named by the sheet.
+   * The ArrayBuffer is transferred: the caller loses it.
+   * @param {LoadWorkbookPayload & {bytes: ArrayBuffer}} payload
+   * @returns {Promise<WorkbookResult>}
+   */
+  loadWorkbook(payload) {
+    return /** @type {Promise<any>} */ (this.call('loadWorkbook', payload, [payload.bytes]));
+  }
+
+  /**
+   * Loads one file the user gave: a workbook as one table per sheet, anything else as CSV/TSV
+   * text, one table named by the file's stem. A table replaces a loaded one of the same name
+   * (two workbooks with a sheet "Sheet1" keep the second).
+   * @param {File | Blob | ArrayBuffer} source  An ArrayBuffer is transferred to the worker.
+   * @param {string} [fileName]  The name messages use; a File's own name by default.
+   * @returns {Promise<LoadedFile>}
+   */
+  async loadFile(source, fileName = /** @type {File} */ (source).name) {
+    if (typeof fileName !== 'string' || fileName === '') {
+      throw new TypeError('loadFile: give the file\'s name with a Blob or an ArrayBuffer');
+    }
+    const bytes = source instanceof ArrayBuffer ? source : await source.arrayBuffer();
+    if (isWorkbook(bytes, fileName)) return this.loadWorkbook({ file: fileName, bytes });
+    const name = tableNameOf(fileName);
+    const result = await this.loadTable({ name, file: fileName, bytes });
+    return { ok: true, file: fileName, tables: [{ name, result }] };
   }
 
   /** @param {CoreRequest} request */

@@ -14,6 +14,8 @@
 export const MessageType = Object.freeze({
   /** Load raw CSV/TSV bytes into the worker's workspace as a named table. */
   loadTable: 'loadTable',
+  /** Read an .xlsx workbook in the worker and load each sheet as a table named by the sheet. */
+  loadWorkbook: 'loadWorkbook',
   /** Run one core request (survival, describe_table, version, ...) on the loaded tables. */
   run: 'run',
 });
@@ -31,6 +33,18 @@ export const MessageType = Object.freeze({
  */
 
 /**
+ * @typedef {object} LoadWorkbookPayload
+ * @property {string} file  The workbook's file name as the user knows it ("cohort.xlsx"); messages
+ *   name a sheet as "cohort.xlsx › patients".
+ * @property {ArrayBuffer | Uint8Array} bytes  The .xlsx file's bytes (send an ArrayBuffer as a
+ *   transferable). The worker decodes them with read-excel-file (web/xlsx/load-workbook.js) and
+ *   hands each sheet to the core as rows of typed cells: a load_table request with
+ *   {"cells": "rows", "sheet": name} whose bytes are a JSON array of rows, each cell null, text,
+ *   a number, true/false, or {"excel_serial": n} for a cell formatted as a date (1900 system;
+ *   the request may say "date_system": 1904, and "first_row" when rows above were left out).
+ */
+
+/**
  * A core request object or the same as a JSON string (the worker passes a string through
  * unchanged, which lets tests send deliberately invalid JSON).
  * @typedef {CoreRequest | string} RunPayload
@@ -38,8 +52,9 @@ export const MessageType = Object.freeze({
 
 /**
  * @typedef {{id: number, type: 'loadTable', payload: LoadTablePayload}} LoadTableMessage
+ * @typedef {{id: number, type: 'loadWorkbook', payload: LoadWorkbookPayload}} LoadWorkbookMessage
  * @typedef {{id: number, type: 'run', payload: RunPayload}} RunMessage
- * @typedef {LoadTableMessage | RunMessage} WorkerRequest
+ * @typedef {LoadTableMessage | LoadWorkbookMessage | RunMessage} WorkerRequest
  */
 
 // ---- worker → page ------------------------------------------------------------------------
@@ -55,7 +70,26 @@ export const MessageType = Object.freeze({
  */
 
 /**
- * @typedef {{id: number, ok: true, result: CoreResponse}} WorkerSuccess
+ * The answer to loadWorkbook. `ok` is false only when the file could not be read as a workbook
+ * at all (`error` says why: 'xls_not_supported' for .xls or password-protected files,
+ * 'not_a_workbook', 'damaged_workbook', 'empty_file'); then `tables` is empty. Otherwise each
+ * sheet has its own load_table response, which may itself fail ('empty_sheet' for a blank sheet).
+ * @typedef {object} WorkbookResult
+ * @property {boolean} ok
+ * @property {string} file
+ * @property {CoreProblem} [error]
+ * @property {WorkbookTable[]} tables  In the workbook's sheet order.
+ */
+
+/**
+ * @typedef {object} WorkbookTable
+ * @property {string} name   The table's name for later requests: the sheet's name.
+ * @property {string} sheet
+ * @property {CoreResponse} result  The core's load_table response for this sheet.
+ */
+
+/**
+ * @typedef {{id: number, ok: true, result: CoreResponse | WorkbookResult}} WorkerSuccess
  * @typedef {{id: number, ok: false, error: WorkerError}} WorkerFailure
  * @typedef {WorkerSuccess | WorkerFailure} WorkerResponse
  */
@@ -84,10 +118,11 @@ export const MessageType = Object.freeze({
 /**
  * @typedef {object} LoadedTable
  * @property {string} name
- * @property {string} file
+ * @property {string} file       For a sheet: "cohort.xlsx › patients", as messages name it.
+ * @property {string} [sheet]    For a sheet of a workbook.
  * @property {number} rows       Data records (the header not counted).
  * @property {string[]} columns  Header names, in file order.
- * @property {string} delimiter  The one detected or given.
+ * @property {string} delimiter  The one detected or given (',' for a sheet).
  */
 
 /**

@@ -20,6 +20,11 @@ const ready = import('./itp-core.js')
 // Keep an unanswered rejection from being reported twice; each request reports it.
 ready.catch(() => {});
 
+// The .xlsx reader is imported with the first workbook only: a page that loads CSV files never
+// downloads it.
+/** @type {Promise<typeof import('./xlsx/load-workbook.js')> | null} */
+let workbookReader = null;
+
 /**
  * @param {unknown} e
  * @returns {WorkerError}
@@ -37,7 +42,7 @@ function toWorkerError(e) {
 
 /**
  * @param {WorkerRequest} message
- * @returns {Promise<import('./protocol.js').CoreResponse>}
+ * @returns {Promise<import('./protocol.js').CoreResponse | import('./protocol.js').WorkbookResult>}
  */
 async function handle(message) {
   const { workspace } = await ready;
@@ -52,6 +57,23 @@ async function handle(message) {
       // embind copies the bytes straight into a std::string: no text decoding, no JSON.
       return JSON.parse(workspace.loadTable(JSON.stringify(request), bytes));
     }
+    case 'loadWorkbook': {
+      const { file, bytes } = message.payload;
+      if (!(bytes instanceof ArrayBuffer || bytes instanceof Uint8Array)) {
+        throw new TypeError('loadWorkbook: payload.bytes must be an ArrayBuffer or Uint8Array');
+      }
+      if (typeof file !== 'string' || file === '') {
+        throw new TypeError('loadWorkbook: payload.file must be the file\'s name');
+      }
+      workbookReader ??= import('./xlsx/load-workbook.js');
+      const { loadWorkbook } = await workbookReader.catch((e) => {
+        workbookReader = null;  // let a later call try again
+        const error = new Error(`the spreadsheet reader could not be loaded: ${e?.message ?? e}`);
+        error.name = 'XlsxReaderLoadError';
+        throw error;
+      });
+      return loadWorkbook(workspace, file, bytes);
+    }
     case 'run': {
       const { payload } = message;
       const json = typeof payload === 'string' ? payload : JSON.stringify(payload);
@@ -62,9 +84,8 @@ async function handle(message) {
   }
 }
 
-self.addEventListener('message', async (event) => {
-  /** @type {WorkerRequest} */
-  const message = event.data;
+/** @param {WorkerRequest} message */
+async function answer(message) {
   const id = message?.id;
   /** @type {WorkerResponse} */
   let response;
@@ -75,4 +96,13 @@ self.addEventListener('message', async (event) => {
   }
   self.postMessage(response);
   if (!response.ok && response.error.fatal) self.close();
+}
+
+// Answered in the order they came, each after the one before has finished: reading a workbook
+// waits on the reader, and the requests sent after it may name its sheets.
+let queue = Promise.resolve();
+self.addEventListener('message', (event) => {
+  // answer() turns every failure of a request into a response; the catch only keeps the queue
+  // going should posting itself fail.
+  queue = queue.then(() => answer(event.data)).catch(() => {});
 });

@@ -48,7 +48,8 @@ struct CellRowsText {
 // Throws InputError: invalid JSON or an unexpected shape ("invalid_rows", row where known), a
 // cell of no known kind ("invalid_cell", row and column), no non-empty row ("empty_sheet"), a row
 // over 16,384 cells ("too_many_columns") or over 1 MB of text ("row_too_long"); and
-// std::invalid_argument for a date_system other than 1900 or 1904.
+// std::invalid_argument for a date_system other than 1900 or 1904 or a first_row outside
+// 1..1048576 (the request handler checks both first).
 CellRowsText cell_rows_to_csv(std::string_view rows_json, const CellRowsSource& source);
 
 struct CellRowsTable {
