@@ -7,6 +7,7 @@
 
 #include "core/cohort/column_names.hpp"
 #include "core/cohort/row_reader.hpp"
+#include "core/cohort/table_mapping.hpp"
 #include "core/io/cell_values.hpp"
 #include "core/io/dates.hpp"
 
@@ -127,7 +128,7 @@ Json describe_table(const TextTable& table, ProblemLog& log) {
     }
   }
 
-  const std::optional<CohortTable> cohort_table = table_from_name(table.name());
+  const std::optional<CohortTable> cohort_table = role_of_table(table);
   Json columns = Json::array();
   for (std::size_t c = 0; c < column_count; ++c) {
     const ColumnTally& t = tallies[c];

@@ -129,6 +129,16 @@ void RowReader::missing_required(Field f, Need need, std::string_view what) {
               column_if_any(f));
 }
 
+void RowReader::warn_if_thousands(Field f, std::string_view text, double value) {
+  if (!reads_as_thousands(text)) return;
+  std::string digits(text);
+  digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+  note("comma_or_thousands",
+       quoted(text) + " is read as " + format_number(value) + " (a decimal comma); if it means " +
+           digits + ", write it without the comma",
+       column_name(f));
+}
+
 void RowReader::bad_cell(Field f, Need need, std::string code, std::string message) {
   const std::string& column = column_name(f);
   if (need == Need::required) {
@@ -173,6 +183,7 @@ std::optional<double> RowReader::number(Field f, Need need, double min, double m
     bad_cell(f, need, "not_a_number", quoted(text) + " is not a number");
     return std::nullopt;
   }
+  warn_if_thousands(f, text, *value);
   if (*value < min || *value > max) {
     bad_cell(f, need, "out_of_range",
              quoted(text) + " is outside " + format_number(min) + " to " + format_number(max));
@@ -228,6 +239,7 @@ std::optional<Measured> RowReader::measured(Field f, Need need, Quantity quantit
   }
   Measured m;
   if (const std::optional<double> value = parse_number(split.number)) {
+    warn_if_thousands(f, split.number, *value);
     m.value = *value * factor;
     return m;
   }

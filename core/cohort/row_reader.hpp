@@ -102,6 +102,8 @@ class RowReader {
  private:
   std::string_view cell(Field f) const;
   void bad_cell(Field f, Need need, std::string code, std::string message);
+  // "1,500": read as 1.5, but an English file may mean 1500; the user is told.
+  void warn_if_thousands(Field f, std::string_view text, double value);
   void missing_required(Field f, Need need, std::string_view what);
   std::optional<DateDays> read_date_cell(Field f, std::string_view text, Need need,
                                          bool small_numbers_are_days,

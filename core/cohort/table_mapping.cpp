@@ -148,6 +148,12 @@ void map_columns(MappedTable& mapped, const std::map<std::string, std::string>* 
 
 }  // namespace
 
+std::optional<CohortTable> role_of_table(const TextTable& table) {
+  if (auto by_name = table_from_name(table.name())) return by_name;
+  std::string why_not;
+  return role_from_columns(table, why_not);
+}
+
 std::vector<MappedTable> map_tables(const std::vector<const TextTable*>& tables,
                                     const ImportOptions& options, ProblemLog& log,
                                     std::vector<std::pair<std::string, std::string>>& ignored) {

@@ -5,6 +5,7 @@
 // mapping"). What maps to nothing is listed, never dropped in silence.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -28,6 +29,9 @@ struct MappedTable {
   // Patient-per-row sheets: 0/1 columns of prior treatments (column index, drug name).
   std::vector<std::pair<std::size_t, std::string>> prior_treatments;
 };
+
+// The role a table's name says (file stem or sheet), else the one its columns say, else nullopt.
+std::optional<CohortTable> role_of_table(const TextTable& table);
 
 // Maps every table. A table whose role cannot be told is left out of the result and listed in
 // `ignored` with the reason (and a warning). Throws InputError when the user's mapping names a

@@ -1,5 +1,7 @@
 #include "core/io/cell_values.hpp"
 
+#include <algorithm>
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -186,11 +188,84 @@ std::optional<CensoredNumber> parse_censored_number(std::string_view cell) {
   return CensoredNumber{side, *limit};
 }
 
+namespace {
+
+// A number written with its thousands grouped ("1 234,5", "1.234,5", "1,234.5", "12,345,678",
+// "1'234"), as digits with '.' as the decimal mark; nullopt for any other text. Groups after
+// the first have exactly three digits, all separated by the same mark, and the decimal mark
+// (if any) is the other one of '.' and ','.
+std::optional<std::string> ungrouped(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) out += text[i++];
+  // The separator at `at`, and its length: space, '\'', '.', ',', no-break spaces, ’.
+  const auto separator_at = [&](std::size_t at) -> std::string_view {
+    for (std::string_view sep : {" "sv, "'"sv, "."sv, ","sv, "\u00A0"sv, "\u202F"sv, "\u2019"sv})
+      if (text.substr(at, sep.size()) == sep) return sep;
+    return {};
+  };
+  std::string_view group_mark;
+  std::size_t groups = 0, digits = 0;
+  while (i < text.size()) {
+    if (is_digit(text[i])) {
+      out += text[i++];
+      ++digits;
+      continue;
+    }
+    const std::string_view sep = separator_at(i);
+    if (sep.empty()) return std::nullopt;
+    if (groups == 0 ? (digits < 1 || digits > 3) : digits != 3) {
+      // Not a group boundary: a decimal mark ends the integer part, if groups came before.
+      break;
+    }
+    const bool next_is_group = i + sep.size() + 3 <= text.size() &&
+                               std::all_of(text.begin() + i + sep.size(),
+                                           text.begin() + i + sep.size() + 3, is_digit) &&
+                               (i + sep.size() + 3 == text.size() ||
+                                !is_digit(text[i + sep.size() + 3]));
+    if (!next_is_group || (!group_mark.empty() && sep != group_mark)) break;
+    group_mark = sep;
+    ++groups;
+    digits = 0;
+    i += sep.size();
+  }
+  if (groups == 0 || digits != 3) return std::nullopt;
+  if (i < text.size()) {
+    const char mark = text[i];
+    if ((mark != '.' && mark != ',') || group_mark == std::string_view(&text[i], 1))
+      return std::nullopt;
+    out += '.';
+    ++i;
+    if (i == text.size()) return std::nullopt;
+    for (; i < text.size(); ++i) {
+      if (!is_digit(text[i])) return std::nullopt;
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool reads_as_thousands(std::string_view cell) {
+  std::string_view text = trim_blanks(cell);
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+  const std::size_t comma = text.find(',');
+  if (comma == std::string_view::npos || comma == 0 || comma > 3 || text[0] == '0') return false;
+  if (text.size() != comma + 4) return false;
+  return std::all_of(text.begin(), text.begin() + comma, is_digit) &&
+         std::all_of(text.begin() + comma + 1, text.end(), is_digit);
+}
+
 std::optional<double> parse_number(std::string_view cell) {
   std::string_view text = trim_blanks(cell);
   if (const std::optional<double> plain = parse_plain_decimal(text)) return plain;
   const NumberShape shape = check_number_syntax(text);
-  if (!shape.valid) return std::nullopt;
+  if (!shape.valid) {
+    const std::optional<std::string> digits = ungrouped(text);
+    if (!digits) return std::nullopt;
+    return parse_number(*digits);
+  }
   if (text.front() == '+') text.remove_prefix(1);  // from_chars takes only '-'
   if (!shape.has_comma) return convert(text.data(), text.data() + text.size(), shape);
   // A decimal comma: convert a copy with '.', on the stack for any number a person types.

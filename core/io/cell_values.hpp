@@ -14,9 +14,17 @@ std::string_view trim_whitespace(std::string_view text);
 bool is_missing_marker(std::string_view cell);
 
 // A finite number with '.' or ',' as the decimal mark, optional sign and exponent, surrounding
-// spaces ignored ("1,5" = 1.5, " 12 " = 12, "1e3" = 1000). Rejects thousands separators,
-// "inf", "nan", hex and trailing text: those give nullopt.
+// spaces ignored ("1,5" = 1.5, " 12 " = 12, "1e3" = 1000). Thousands may be grouped where the
+// grouping cannot be a decimal mark: "1 234,5", "1.234,5", "1,234.5", "12,345,678", "1'234"
+// (spaces, no-break spaces, apostrophes, or the mark that is not the decimal one). A lone
+// comma is always the decimal mark: "1,234" = 1.234 (see reads_as_thousands). Rejects "inf",
+// "nan", hex and trailing text: those give nullopt.
 std::optional<double> parse_number(std::string_view cell);
+
+// "1,500", "12,000": a comma followed by exactly three digits after one to three digits (not
+// starting with 0), which parse_number reads as a decimal comma (1.5) but an English file may
+// mean as thousands (1500). The importer warns about such cells.
+bool reads_as_thousands(std::string_view cell);
 
 // A value censored at a detection limit: "<10", "< 0,5", "≤10", ">2000", "≥ 1000". It meets no
 // threshold at or past its limit (DESIGN §5). nullopt for anything else, plain numbers included.

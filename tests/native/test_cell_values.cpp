@@ -64,11 +64,34 @@ TEST_CASE("numbers out of the range of a double", "[cell_values]") {
   CHECK(parse_number("0,0001e-330") == 0.0);
 }
 
+TEST_CASE("thousands grouped where the grouping cannot be a decimal mark", "[cell_values]") {
+  CHECK(parse_number("1 234") == 1234.0);
+  CHECK(parse_number("-1 234 567") == -1234567.0);
+  CHECK(parse_number("1\u00A0234,5") == 1234.5);  // no-break space, as French Excel writes
+  CHECK(parse_number("1\u202F234") == 1234.0);    // narrow no-break space
+  CHECK(parse_number("1'234.5") == 1234.5);
+  CHECK(parse_number("1.234,5") == 1234.5);
+  CHECK(parse_number("1,234.5") == 1234.5);
+  CHECK(parse_number("12,345,678") == 12345678.0);
+  CHECK(parse_number("1.234.567,89") == 1234567.89);
+  CHECK(parse_number("+150 000") == 150000.0);
+  // A lone comma is the decimal mark (1.234), and the importer says it might be thousands.
+  CHECK(parse_number("1,234") == 1.234);
+  CHECK(itp::reads_as_thousands("1,500"));
+  CHECK(itp::reads_as_thousands(" -12,000 "));
+  CHECK_FALSE(itp::reads_as_thousands("0,125"));
+  CHECK_FALSE(itp::reads_as_thousands("1,5"));
+  CHECK_FALSE(itp::reads_as_thousands("1,2345"));
+  CHECK_FALSE(itp::reads_as_thousands("1234,567"));
+  CHECK_FALSE(itp::reads_as_thousands("1.500"));
+}
+
 TEST_CASE("text that is not a number a user meant", "[cell_values]") {
   for (const char* cell :
-       {"1,234.5", "1.234,5", "1 234", "12abc", "",    " ",   "inf", "-inf",  "Infinity", "nan",
-        "NaN",     "0x10",    "--1",   "+-1",   "-",   "+",   ".",   ",",     "1e",       "1e+",
-        "e5",      "1,2,3",   "1..2",  "1.2.3", "abc", "<10", "10%", "1_000", "١٢"}) {
+       {"12abc", "",     " ",   "inf", "-inf", "Infinity", "nan", "NaN", "0x10", "--1", "+-1",
+        "-",     "+",    ".",   ",",   "1e",   "1e+",      "e5",  "1,2,3", "1..2", "1.2.3",
+        "abc",   "<10",  "10%", "1_000", "١٢",  "12 34",    "1 2345", "1,234,56", "1.234.5",
+        "1 234 5", "1 234,", "1,234.567.8", "1.234,567,8", "1 234.567 8", "1e3 000"}) {
     INFO("cell: '" << cell << "'");
     CHECK_FALSE(parse_number(cell));
   }

@@ -87,3 +87,11 @@ TEST_CASE("describe_table: an unknown table is an error", "[describe]") {
   CHECK(r["ok"] == false);
   CHECK(r["error"]["code"] == "unknown_table");
 }
+
+TEST_CASE("describe_table: a sheet with no cohort name is recognised by its columns",
+          "[describe]") {
+  const json d = describe("Sheet1", "Patient ID,day,Platelets (G/L),Visit\nP1,0,12,V0\n");
+  CHECK(column(d, "Patient ID")["canonical"] == "patient_id");
+  CHECK(column(d, "Platelets (G/L)")["canonical"] == "platelets");
+  CHECK(column(d, "Visit")["canonical"].is_null());
+}
