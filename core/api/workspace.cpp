@@ -6,7 +6,10 @@
 #include "core/api/cohort_import_report.hpp"
 #include "core/api/cohort_import_request.hpp"
 #include "core/api/describe_table.hpp"
+#include "core/api/patient_responses_json.hpp"
 #include "core/cohort/cohort_import.hpp"
+#include "core/response/classify_response.hpp"
+#include "core/response/presets.hpp"
 #include "core/api/json_output.hpp"
 #include "core/api/json_writer.hpp"
 #include "core/api/survival_report.hpp"
@@ -120,6 +123,28 @@ class RequestDispatch {
     out.end_object();
   }
 
+  // {"type": "cohort", "criteria": "seed-2026" or {...}, import options}: the ITP analysis.
+  static void cohort(Workspace& ws, const Json& json, JsonWriter& out) {
+    const ResponseCriteria criteria = criteria_of(json);
+    const ImportOptions options = parse_import_options(json);
+    ProblemLog log;
+    const Cohort cohort = itp::import_cohort(cohort_tables(ws, options), options, log);
+    const std::vector<PatientResponse> responses = classify_responses(cohort, criteria);
+    out.begin_object().key("ok").value(true);
+    out.key("criteria").raw(serialize(criteria_to_json(criteria)));
+    out.key("patients");
+    write_patient_responses(out, cohort, responses);
+    out.key("warnings").raw(serialize(problems_to_json(log.problems())));
+    out.end_object();
+  }
+
+  static ResponseCriteria criteria_of(const Json& json) {
+    if (!json.contains("criteria")) return preset_criteria("seed-2026");
+    const Json& criteria = json["criteria"];
+    if (criteria.is_string()) return preset_criteria(criteria.get<std::string>());
+    return parse_criteria(criteria);
+  }
+
   // The tables a cohort request names, else every loaded table, in the order given.
   static std::vector<const TextTable*> cohort_tables(const Workspace& ws,
                                                      const ImportOptions& options) {
@@ -211,13 +236,21 @@ void Workspace::dispatch(std::string_view request_json, JsonWriter& out) {
   if (type == "survival") return RequestDispatch::survival(*this, request, out);
   if (type == "describe_table") return RequestDispatch::describe(*this, request, out);
   if (type == "import_cohort") return RequestDispatch::import_cohort(*this, request, out);
+  if (type == "cohort") return RequestDispatch::cohort(*this, request, out);
+  if (type == "presets") {
+    Json response;
+    response["ok"] = true;
+    response["presets"] = presets_json();
+    out.raw(serialize(response));
+    return;
+  }
   if (type == "load_table")
     throw InputError(plain_problem("bad_request",
                                    "load_table carries the file's bytes: call load_table, not run"));
   throw InputError(plain_problem(
       "unknown_request_type",
       "unknown request type \"" + type + "\"; known: version, load_table, "
-                          "describe_table, survival, import_cohort"));
+                          "describe_table, survival, import_cohort, cohort, presets"));
 }
 
 std::string Workspace::run(std::string_view request_json) {

@@ -1,0 +1,122 @@
+#include "core/api/patient_responses_json.hpp"
+
+namespace itp {
+namespace {
+
+template <typename T>
+void optional_value(JsonWriter& out, const std::optional<T>& value) {
+  if (value) out.value(*value);
+  else out.null();
+}
+
+void optional_day(JsonWriter& out, const std::optional<Day>& day) {
+  if (day) out.value(static_cast<std::int64_t>(*day));
+  else out.null();
+}
+
+void source(JsonWriter& out, const Cohort& cohort, const SourceRow& row) {
+  out.key("file").value(cohort.tables[row.table].file);
+  out.key("row").value(static_cast<std::size_t>(row.row));
+}
+
+void time_to_event(JsonWriter& out, const std::optional<TimeToEvent>& t) {
+  if (!t) {
+    out.null();
+    return;
+  }
+  out.begin_object();
+  out.key("days").value(t->days);
+  out.key("event").value(t->event);
+  out.key("event_reason");
+  if (t->event) out.value(t->event_reason);
+  else out.null();
+  out.end_object();
+}
+
+void treatment(JsonWriter& out, const Cohort& cohort, std::size_t index, TreatmentRole role) {
+  const Treatment& t = cohort.treatments[index];
+  out.begin_object();
+  out.key("drug").value(t.drug);
+  out.key("name");
+  if (t.match) out.value(t.match->name);
+  else out.null();
+  out.key("class");
+  if (t.match) out.value(drug_class_name(t.match->drug_class));
+  else out.null();
+  out.key("start_day");
+  optional_day(out, t.start_day);
+  out.key("end_day");
+  optional_day(out, t.end_day);
+  out.key("role").value(treatment_role_name(role));
+  source(out, cohort, t.source);
+  out.end_object();
+}
+
+void count(JsonWriter& out, const Cohort& cohort, const CountAudit& a) {
+  out.begin_object();
+  out.key("day").value(static_cast<std::int64_t>(a.day));
+  out.key("platelets").value(a.value);
+  out.key("censored_below").value(a.censored_below);
+  out.key("credited").value(a.credited);
+  out.key("not_credited_because");
+  if (a.credited) out.null();
+  else out.value(a.not_credited_because);
+  out.key("level").value(level_name(a.level));
+  out.key("in_window").value(a.in_window);
+  source(out, cohort, a.source);
+  out.end_object();
+}
+
+}  // namespace
+
+void write_patient_responses(JsonWriter& out, const Cohort& cohort,
+                             const std::vector<PatientResponse>& responses) {
+  out.begin_array();
+  for (const PatientResponse& r : responses) {
+    const Patient& p = cohort.patients[r.patient];
+    out.begin_object();
+    out.key("patient_id").value(p.id);
+    out.key("category").value(category_name(r.category));
+    out.key("reason").value(r.reason);
+    out.key("baseline").begin_object();
+    out.key("platelets");
+    optional_value(out, r.baseline.value);
+    out.key("censored_below").value(r.baseline.censored_below);
+    out.key("source");
+    if (r.baseline.source.empty()) out.null();
+    else out.value(r.baseline.source);
+    out.end_object();
+    out.key("landmark_count_day");
+    optional_day(out, r.landmark_count_day);
+    out.key("best_response").value(level_name(r.best_level));
+    out.key("first_response_day");
+    optional_day(out, r.first_response_day);
+    out.key("best_response_day");
+    optional_day(out, r.best_response_day);
+    out.key("time_to_response_days");
+    optional_day(out, r.time_to_response_days);
+    out.key("loss_of_response");
+    if (r.loss_day) {
+      out.begin_object().key("day").value(static_cast<std::int64_t>(*r.loss_day));
+      out.key("reason").value(r.loss_reason).end_object();
+    } else {
+      out.null();
+    }
+    out.key("rfs");
+    time_to_event(out, r.rfs);
+    out.key("os");
+    time_to_event(out, r.os);
+    if (r.durable) out.key("durable").value(*r.durable);
+    out.key("treatments").begin_array();
+    for (std::size_t i = 0; i < r.treatments.size(); ++i)
+      treatment(out, cohort, r.treatments[i], r.treatment_roles[i]);
+    out.end_array();
+    out.key("counts").begin_array();
+    for (const CountAudit& a : r.counts) count(out, cohort, a);
+    out.end_array();
+    out.end_object();
+  }
+  out.end_array();
+}
+
+}  // namespace itp

@@ -1,0 +1,67 @@
+#pragma once
+// What the response rule concludes for one patient, with the counts that decided it, so that a
+// clinician can check every classification by eye (DESIGN §5, STYLE "every number traces back
+// to the rows that made it").
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cohort/cohort.hpp"
+#include "core/response/treatment_roles.hpp"
+
+namespace itp {
+
+enum class ResponseCategory { CR, R, NR, NE, excluded };
+// The level one count (or a confirmed run of counts) reaches.
+enum class ResponseLevel { none, R_without_baseline, R, CR };
+
+std::string_view category_name(ResponseCategory category);  // "CR", "R", "NR", "NE", "excluded"
+std::string_view level_name(ResponseLevel level);            // "none", "R?", "R", "CR"
+
+struct BaselineUsed {
+  std::optional<double> value;
+  bool censored_below = false;  // "<10"
+  std::string source;           // "patients table", "count on day 0", "count on day -3", ""
+  std::optional<SourceRow> row;
+};
+
+// One of the patient's counts, as the rule saw it.
+struct CountAudit {
+  Day day;
+  double value;
+  bool censored_below;
+  bool credited;
+  std::string not_credited_because;  // "" when credited
+  ResponseLevel level;               // of this count alone
+  bool in_window;                    // of the landmark
+  SourceRow source;
+};
+
+struct TimeToEvent {
+  double days = 0;   // from the origin
+  bool event = false;
+  std::string event_reason;  // "loss of response", "new treatment", "death", "" when censored
+};
+
+struct PatientResponse {
+  PatientIndex patient;
+  ResponseCategory category = ResponseCategory::NE;
+  std::string reason;  // why this category, in words
+  BaselineUsed baseline;
+  std::vector<CountAudit> counts;  // every count of the patient, in day order
+  std::optional<Day> landmark_count_day;  // the count that set the landmark category
+  ResponseLevel best_level = ResponseLevel::none;  // best over every credited count
+  std::optional<Day> first_response_day;  // first credited count meeting R or CR (from day 1)
+  std::optional<Day> best_response_day;   // first day the best level was reached
+  std::optional<Day> time_to_response_days;  // for CR and R at the landmark only
+  std::optional<Day> loss_day;
+  std::string loss_reason;
+  std::optional<TimeToEvent> rfs;  // for CR and R at the landmark only
+  std::optional<TimeToEvent> os;   // from D0, when D0 and follow-up are known
+  std::vector<TreatmentRole> treatment_roles;  // one per treatment of the patient, cohort order
+  std::vector<std::size_t> treatments;         // their indices in Cohort::treatments
+  std::optional<Day> first_subsequent_day;
+  std::optional<bool> durable;  // durable rule only
+};
+
+}  // namespace itp
