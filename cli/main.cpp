@@ -6,6 +6,8 @@
 //   itp-analyze describe --input FILE
 //   itp-analyze import --data FILE_OR_FOLDER... [--date-order month_first] [--missing 9999,...]
 //                      [--censored at_limit|half_limit|set_aside] [--mapping MAPPING.json]
+//   itp-analyze cohort --data FILE_OR_FOLDER... [--criteria seed-2026|iwg-2009|FILE.json] [import options]
+//   itp-analyze presets
 //   itp-analyze run REQUEST.json [--input FILE]...
 //   itp-analyze version
 #include <malloc.h>
@@ -36,6 +38,9 @@ constexpr const char* kUsage = R"(usage:
   itp-analyze import --data FILE_OR_FOLDER...      (cohort tables: mapping, rows kept, problems)
                      [--date-order day_first|month_first] [--missing 9999,01/01/1900]
                      [--censored at_limit|half_limit|set_aside] [--mapping MAPPING.json]
+  itp-analyze cohort --data FILE_OR_FOLDER... [--criteria seed-2026|iwg-2009|durable-6-of-8|FILE.json]
+                     [the import options]          (the ITP analysis: classification and report)
+  itp-analyze presets                              (the built-in criteria sets)
   itp-analyze run REQUEST.json [--input FILE]...   (each FILE loaded as a table named by its stem)
   itp-analyze version
 Prints one JSON document; exit status 0 when "ok" is true, 1 when false, 2 on a usage error.
@@ -187,8 +192,9 @@ std::vector<std::string> cohort_files(const Arguments& args) {
   return files;
 }
 
-itp::Json import_request(const Arguments& args, const std::vector<std::string>& files) {
-  itp::Json request{{"type", "import_cohort"}, {"tables", itp::Json::array()}};
+itp::Json import_request(const Arguments& args, const std::vector<std::string>& files,
+                         const char* type = "import_cohort") {
+  itp::Json request{{"type", type}, {"tables", itp::Json::array()}};
   for (const std::string& file : files) request["tables"].push_back(stem(file));
   if (args.has("date-order")) request["date_order"] = args.option("date-order");
   if (args.has("missing")) request["missing_codes"] = split_commas(args.option("missing"));
@@ -252,6 +258,23 @@ int main(int argc, char** argv) {
     for (const std::string& file : files) load(workspace, file, args.option("delimiter"));
     return run_and_print(workspace, import_request(args, files).dump());
   }
+
+  if (args.command == "cohort") {
+    const std::vector<std::string> files = cohort_files(args);
+    itp::Json request = import_request(args, files, "cohort");
+    const std::string criteria = args.option("criteria", "seed-2026");
+    const bool is_file = criteria.size() > 5 && criteria.compare(criteria.size() - 5, 5, ".json") == 0;
+    if (is_file) {
+      request["criteria"] = itp::Json::parse(read_file(criteria), nullptr, false);
+      if (request["criteria"].is_discarded()) usage_error("--criteria " + criteria + " is not JSON");
+    } else {
+      request["criteria"] = criteria;
+    }
+    for (const std::string& file : files) load(workspace, file, args.option("delimiter"));
+    return run_and_print(workspace, request.dump());
+  }
+
+  if (args.command == "presets") return print_response(workspace.run(R"({"type":"presets"})"));
 
   if (args.command == "run") {
     if (args.positional.size() != 1) usage_error("run takes one REQUEST.json file");

@@ -1,0 +1,184 @@
+// The response rule on hand-built patients, one boundary at a time (issue 5): thresholds at 30,
+// at 100 and above it, exactly twice the baseline, counts on days 41/42/105/106, a subsequent
+// treatment on the day of a count, death before the landmark, no count in the window, the
+// bleeding veto and confirmation gaps of 6 and 7 days. Each expected category is worked out in
+// the comment beside it from the rule as DESIGN §5 writes it.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "core/cohort/cohort_import.hpp"
+#include "core/io/text_table.hpp"
+#include "core/response/classify_response.hpp"
+#include "core/response/presets.hpp"
+
+namespace {
+
+using itp::PatientResponse;
+using itp::ResponseCategory;
+
+struct Built {
+  itp::Cohort cohort;
+  std::vector<PatientResponse> responses;
+};
+
+// One patient, D0 = 2021-01-01 and follow-up to 2022-01-01 unless `patient_extra` says more;
+// `counts` is "day:value[:bleeding]" separated by spaces; `treatments` "drug:start[:end]".
+Built build(const std::string& preset, double baseline, const std::string& counts,
+            const std::string& treatments = "", const std::string& death_date = "") {
+  std::string patients = "patient_id,d0,baseline_platelets,last_followup,death_date\nP,2021-01-01," +
+                         std::to_string(baseline) + ",2022-01-01," + death_date + "\n";
+  std::string platelets = "patient_id,day,platelets,bleeding\n";
+  std::size_t start = 0;
+  while (start < counts.size()) {
+    std::size_t end = counts.find(' ', start);
+    if (end == std::string::npos) end = counts.size();
+    std::string item = counts.substr(start, end - start);
+    const std::size_t colon = item.find(':');
+    const std::size_t second = item.find(':', colon + 1);
+    platelets += "P," + item.substr(0, colon) + "," +
+                 item.substr(colon + 1, second == std::string::npos ? std::string::npos
+                                                                    : second - colon - 1) +
+                 "," + (second == std::string::npos ? "no" : item.substr(second + 1)) + "\n";
+    start = end + 1;
+  }
+  std::string treatment_rows = "patient_id,drug,start,end\n";
+  start = 0;
+  while (start < treatments.size()) {
+    std::size_t end = treatments.find(' ', start);
+    if (end == std::string::npos) end = treatments.size();
+    std::string item = treatments.substr(start, end - start);
+    const std::size_t colon = item.find(':');
+    const std::size_t second = item.find(':', colon + 1);
+    treatment_rows += "P," + item.substr(0, colon) + "," +
+                      item.substr(colon + 1, second == std::string::npos ? std::string::npos
+                                                                         : second - colon - 1) +
+                      "," + (second == std::string::npos ? "" : item.substr(second + 1)) + "\n";
+    start = end + 1;
+  }
+  std::vector<itp::TextTable> tables;
+  tables.push_back(itp::read_text_table("patients", "patients.csv", patients));
+  tables.push_back(itp::read_text_table("platelets", "platelets.csv", platelets));
+  tables.push_back(itp::read_text_table("treatments", "treatments.csv", treatment_rows));
+  std::vector<const itp::TextTable*> pointers;
+  for (const itp::TextTable& t : tables) pointers.push_back(&t);
+  itp::ProblemLog log;
+  Built built;
+  built.cohort = itp::import_cohort(pointers, {}, log);
+  built.responses = itp::classify_responses(built.cohort, itp::preset_criteria(preset));
+  return built;
+}
+
+ResponseCategory seed(double baseline, const std::string& counts,
+                      const std::string& treatments = "", const std::string& death = "") {
+  return build("seed-2026", baseline, counts, treatments, death).responses.at(0).category;
+}
+
+}  // namespace
+
+TEST_CASE("seed-2026: thresholds at 30, 100 and above 100", "[response]") {
+  CHECK(seed(10, "0:10 60:30") == ResponseCategory::R);     // 30 >= 30 and >= 2 x 10
+  CHECK(seed(10, "0:10 60:29") == ResponseCategory::NR);    // 29 < 30
+  CHECK(seed(10, "0:10 60:100") == ResponseCategory::R);    // CR needs > 100: 100 is R
+  CHECK(seed(10, "0:10 60:101") == ResponseCategory::CR);   // 101 > 100
+  CHECK(seed(10, "0:10 60:100.5") == ResponseCategory::CR);
+}
+
+TEST_CASE("seed-2026: exactly twice the baseline", "[response]") {
+  CHECK(seed(20, "0:20 60:40") == ResponseCategory::R);     // 40 = 2 x 20
+  CHECK(seed(20, "0:20 60:39") == ResponseCategory::NR);    // 39 < 40, though >= 30
+  CHECK(seed(60, "0:60 60:101") == ResponseCategory::CR);   // CR needs no fold rise
+}
+
+TEST_CASE("seed-2026: the window is days 42 to 105, both included", "[response]") {
+  CHECK(seed(10, "0:10 41:150") == ResponseCategory::NE);   // day 41: before the window
+  CHECK(seed(10, "0:10 42:150") == ResponseCategory::CR);
+  CHECK(seed(10, "0:10 105:150") == ResponseCategory::CR);
+  CHECK(seed(10, "0:10 106:150") == ResponseCategory::NE);  // day 106: after it
+  CHECK(seed(10, "0:10 41:150 106:150") == ResponseCategory::NE);
+  // The best credited count in the window counts, one count sufficing.
+  CHECK(seed(10, "0:10 50:15 70:150 90:12") == ResponseCategory::CR);
+}
+
+TEST_CASE("seed-2026: a subsequent treatment stops crediting counts from its first day",
+          "[response]") {
+  // Eltrombopag from day 60: the 150 on day 60 itself is not credited, the 40 on day 50 is.
+  CHECK(seed(10, "0:10 50:40 60:150", "eltrombopag:60") == ResponseCategory::R);
+  // With no response before it, the patient is a treatment failure (NR), not NE.
+  CHECK(seed(10, "0:10 60:150", "eltrombopag:60") == ResponseCategory::NR);
+  CHECK(seed(10, "0:10 59:150", "eltrombopag:60") == ResponseCategory::CR);
+  // Started on day 42 it is concomitant (within 42 days of D0), not subsequent.
+  CHECK(seed(10, "0:10 60:150", "eltrombopag:42") == ResponseCategory::CR);
+  // Started after the window, it says nothing about the landmark: no count there is NE.
+  CHECK(seed(10, "0:10", "eltrombopag:150") == ResponseCategory::NE);
+}
+
+TEST_CASE("seed-2026: death before day 91 excludes, whatever the counts", "[response]") {
+  // 2021-01-01 + 31 + 28 + 31 days = 2021-04-01, day 90.
+  CHECK(seed(10, "0:10 45:150", "", "2021-03-31") == ResponseCategory::excluded);  // day 89
+  CHECK(seed(10, "0:10 45:150", "", "2021-04-01") == ResponseCategory::excluded);  // day 90
+  CHECK(seed(10, "0:10 45:150", "", "2021-04-02") == ResponseCategory::CR);        // day 91
+}
+
+TEST_CASE("seed-2026: no baseline leaves an R-range count unjudged", "[response]") {
+  // No baseline in patients and no count on D0 or days -7..-1.
+  Built b = build("seed-2026", 0, "-8:10 60:40");
+  // baseline_platelets 0 is given: use a table without it.
+  std::vector<itp::TextTable> tables;
+  tables.push_back(itp::read_text_table("patients", "p.csv", "patient_id,d0\nP,2021-01-01\n"));
+  tables.push_back(itp::read_text_table(
+      "platelets", "c.csv", "patient_id,day,platelets\nP,-8,10\nP,60,40\nP,70,120\n"));
+  std::vector<const itp::TextTable*> pointers{&tables[0], &tables[1]};
+  itp::ProblemLog log;
+  const itp::Cohort cohort = itp::import_cohort(pointers, {}, log);
+  auto criteria = itp::preset_criteria("seed-2026");
+  CHECK(itp::classify_responses(cohort, criteria)[0].category == ResponseCategory::CR);
+  tables[1] = itp::read_text_table("platelets", "c.csv",
+                                   "patient_id,day,platelets\nP,-8,10\nP,60,40\n");
+  pointers = {&tables[0], &tables[1]};
+  const itp::Cohort without_cr = itp::import_cohort(pointers, {}, log);
+  const PatientResponse r = itp::classify_responses(without_cr, criteria)[0];
+  CHECK(r.category == ResponseCategory::NE);
+  CHECK(r.reason.find("no baseline") != std::string::npos);
+  // The latest count on days -7..-1 is the baseline when D0 has none; the lowest of a day.
+  tables[1] = itp::read_text_table(
+      "platelets", "c.csv", "patient_id,day,platelets\nP,-7,25\nP,-3,14\nP,-3,12\nP,60,24\n");
+  pointers = {&tables[0], &tables[1]};
+  const itp::Cohort with_window = itp::import_cohort(pointers, {}, log);
+  const PatientResponse w = itp::classify_responses(with_window, criteria)[0];
+  CHECK(w.baseline.value == 12);
+  CHECK(w.baseline.source == "count on day -3");
+  CHECK(w.category == ResponseCategory::NR);  // 24 < 30
+}
+
+TEST_CASE("seed-2026: time to response, loss of response and RFS", "[response]") {
+  // First response on day 7 (before the window counts too), CR on day 60, loss: 20 on day 200.
+  Built b = build("seed-2026", 10, "0:10 7:35 60:150 120:80 200:20 300:90");
+  const PatientResponse& r = b.responses.at(0);
+  CHECK(r.category == ResponseCategory::CR);
+  CHECK(r.time_to_response_days == 7);
+  CHECK(r.best_response_day == 60);
+  CHECK(r.loss_day == 200);
+  REQUIRE(r.rfs);
+  CHECK(r.rfs->days == 193);  // from the first response (day 7) to the loss (day 200)
+  CHECK(r.rfs->event);
+  CHECK(r.rfs->event_reason == "loss of response");
+  REQUIRE(r.os);
+  CHECK(r.os->days == 365);  // censored at last follow-up, 2022-01-01
+  CHECK_FALSE(r.os->event);
+}
+
+TEST_CASE("iwg-2009: bleeding veto and confirmation 7 days apart", "[response]") {
+  const auto iwg = [](const std::string& counts) {
+    return build("iwg-2009", 10, counts).responses.at(0).category;
+  };
+  CHECK(iwg("0:10 60:120 67:110") == ResponseCategory::CR);  // two counts 7 days apart
+  CHECK(iwg("0:10 60:120 66:110") == ResponseCategory::NR);  // 6 days: not confirmed
+  CHECK(iwg("0:10 60:100 67:100") == ResponseCategory::CR);  // IWG CR is >= 100
+  CHECK(iwg("0:10 60:40 67:35") == ResponseCategory::R);
+  // A count with bleeding meets nothing, so it cannot start or confirm a response.
+  CHECK(iwg("0:10 60:120:yes 67:110") == ResponseCategory::NR);
+  CHECK(iwg("0:10 60:120:yes 67:110 74:105") == ResponseCategory::CR);
+  // CR on day 60 is not confirmed (67 bled, 74 is below 100), R is: 60 and 74, 14 days apart.
+  CHECK(iwg("0:10 60:120 67:110:yes 74:40") == ResponseCategory::R);
+}
