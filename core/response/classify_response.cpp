@@ -67,14 +67,17 @@ class PatientRule {
       const TreatmentRole role = treatment_role(t, c_.treatment_window_days);
       out_.treatments.push_back(i);
       out_.treatment_roles.push_back(role);
-      if (role == TreatmentRole::subsequent &&
+      const bool rescue = t.match && std::find(c_.rescue_classes.begin(), c_.rescue_classes.end(),
+                                                t.match->drug_class) != c_.rescue_classes.end();
+      if (rescue && t.start_day) rescue_days_.push_back(*t.start_day);
+      // Where the criteria set aside counts after rescue therapy, rescue is that, not a new
+      // line of treatment; otherwise every treatment started after the window is one.
+      const bool handled_as_rescue = rescue && c_.rescue_exclusion_days > 0;
+      if (role == TreatmentRole::subsequent && !handled_as_rescue &&
           (!out_.first_subsequent_day || *t.start_day < *out_.first_subsequent_day)) {
         out_.first_subsequent_day = t.start_day;
         first_subsequent_drug_ = t.drug;
       }
-      const bool rescue = t.match && std::find(c_.rescue_classes.begin(), c_.rescue_classes.end(),
-                                                t.match->drug_class) != c_.rescue_classes.end();
-      if (rescue && t.start_day) rescue_days_.push_back(*t.start_day);
     }
     for (const PlateletCount* count : records_.counts)
       if (count->rescue == true) rescue_days_.push_back(count->day);

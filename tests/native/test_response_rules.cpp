@@ -122,8 +122,6 @@ TEST_CASE("seed-2026: death before day 91 excludes, whatever the counts", "[resp
 
 TEST_CASE("seed-2026: no baseline leaves an R-range count unjudged", "[response]") {
   // No baseline in patients and no count on D0 or days -7..-1.
-  Built b = build("seed-2026", 0, "-8:10 60:40");
-  // baseline_platelets 0 is given: use a table without it.
   std::vector<itp::TextTable> tables;
   tables.push_back(itp::read_text_table("patients", "p.csv", "patient_id,d0\nP,2021-01-01\n"));
   tables.push_back(itp::read_text_table(
@@ -181,4 +179,22 @@ TEST_CASE("iwg-2009: bleeding veto and confirmation 7 days apart", "[response]")
   CHECK(iwg("0:10 60:120:yes 67:110 74:105") == ResponseCategory::CR);
   // CR on day 60 is not confirmed (67 bled, 74 is below 100), R is: 60 and 74, 14 days apart.
   CHECK(iwg("0:10 60:120 67:110:yes 74:40") == ResponseCategory::R);
+}
+
+TEST_CASE("durable-6-of-8: six of eight weekly counts >= 50 on days 113-168, no rescue",
+          "[response]") {
+  const auto durable = [](const std::string& counts, const std::string& treatments = "") {
+    return build("durable-6-of-8", 10, counts, treatments).responses.at(0).category;
+  };
+  // Weeks start on days 113, 120, 127, 134, 141, 148, 155, 162.
+  CHECK(durable("0:10 113:60 120:60 127:60 134:60 141:60 148:60 155:20 162:20") ==
+        ResponseCategory::R);
+  CHECK(durable("0:10 113:60 120:60 127:60 134:60 141:60 148:49 155:20 162:20") ==
+        ResponseCategory::NR);  // 5 weeks
+  // IVIg is rescue here (not a new line of treatment): counts within 28 days after it do not
+  // count. On day 92 it removes days 113 and 120 (6 weeks left); on day 99 also 127 (5 left).
+  const std::string all = "0:10 113:60 120:60 127:60 134:60 141:60 148:60 155:60 162:60";
+  CHECK(durable(all, "IVIg:92") == ResponseCategory::R);
+  CHECK(durable(all, "IVIg:99") == ResponseCategory::NR);
+  CHECK(durable("0:10 60:200") == ResponseCategory::NE);  // no count in the window
 }
