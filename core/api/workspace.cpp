@@ -6,7 +6,8 @@
 #include "core/api/cohort_import_report.hpp"
 #include "core/api/cohort_import_request.hpp"
 #include "core/api/describe_table.hpp"
-#include "core/api/patient_responses_json.hpp"
+#include "core/api/cohort_request.hpp"
+#include "core/report/cohort_report.hpp"
 #include "core/cohort/cohort_import.hpp"
 #include "core/response/classify_response.hpp"
 #include "core/response/presets.hpp"
@@ -125,24 +126,18 @@ class RequestDispatch {
 
   // {"type": "cohort", "criteria": "seed-2026" or {...}, import options}: the ITP analysis.
   static void cohort(Workspace& ws, const Json& json, JsonWriter& out) {
-    const ResponseCriteria criteria = criteria_of(json);
+    const ResponseCriteria criteria = criteria_of_request(json);
+    const ReportOptions report = parse_report_options(json);
     const ImportOptions options = parse_import_options(json);
     ProblemLog log;
     const Cohort cohort = itp::import_cohort(cohort_tables(ws, options), options, log);
     const std::vector<PatientResponse> responses = classify_responses(cohort, criteria);
     out.begin_object().key("ok").value(true);
     out.key("criteria").raw(serialize(criteria_to_json(criteria)));
-    out.key("patients");
-    write_patient_responses(out, cohort, responses);
+    out.key("report_options").raw(serialize(report_options_to_json(report)));
+    write_cohort_report(out, cohort, responses, criteria, report, log);
     out.key("warnings").raw(serialize(problems_to_json(log.problems())));
     out.end_object();
-  }
-
-  static ResponseCriteria criteria_of(const Json& json) {
-    if (!json.contains("criteria")) return preset_criteria("seed-2026");
-    const Json& criteria = json["criteria"];
-    if (criteria.is_string()) return preset_criteria(criteria.get<std::string>());
-    return parse_criteria(criteria);
   }
 
   // The tables a cohort request names, else every loaded table, in the order given.

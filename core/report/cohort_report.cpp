@@ -1,0 +1,40 @@
+#include "core/report/cohort_report.hpp"
+
+#include "core/api/patient_responses_json.hpp"
+#include "core/report/infusions_report.hpp"
+#include "core/report/response_report.hpp"
+#include "core/report/safety_report.hpp"
+#include "core/report/table1_report.hpp"
+#include "core/report/time_to_event_report.hpp"
+
+namespace itp {
+
+void write_cohort_report(JsonWriter& out, const Cohort& cohort,
+                         const std::vector<PatientResponse>& responses,
+                         const ResponseCriteria& criteria, const ReportOptions& options,
+                         ProblemLog& log) {
+  out.key("patients");
+  write_patient_responses(out, cohort, responses);
+  out.key("table1");
+  write_table1(out, cohort, responses, options);
+  out.key("prior_treatments");
+  write_prior_treatments(out, cohort, responses, options);
+  out.key("infusions");
+  write_infusions(out, cohort, options);
+  out.key("follow_up");
+  write_follow_up(out, responses, options);
+  out.key("response");
+  write_response(out, cohort, responses, criteria, options);
+  out.key("time_to_response");
+  write_time_to_response(out, responses, options);
+  out.key("rfs");
+  write_time_to_event(out, responses, &PatientResponse::rfs, options.rfs_risk_weeks,
+                      options.os_risk_months, options, log);
+  out.key("os");
+  write_time_to_event(out, responses, &PatientResponse::os, options.rfs_risk_weeks,
+                      options.os_risk_months, options, log);
+  out.key("safety");
+  write_safety(out, cohort, options);
+}
+
+}  // namespace itp

@@ -1,0 +1,137 @@
+#include "core/report/response_report.hpp"
+
+#include <cmath>
+
+#include "core/report/summary_rows.hpp"
+#include "core/stats/binomial_interval.hpp"
+#include "core/stats/fisher_exact.hpp"
+#include "core/stats/sample_quantiles.hpp"
+
+namespace itp {
+namespace {
+
+bool evaluable(ResponseCategory c) {
+  return c == ResponseCategory::CR || c == ResponseCategory::R || c == ResponseCategory::NR;
+}
+bool responded(ResponseCategory c) {
+  return c == ResponseCategory::CR || c == ResponseCategory::R;
+}
+
+void category(JsonWriter& out, const char* name, std::size_t count, std::size_t denominator,
+              const ReportOptions& options) {
+  out.key(name).begin_object();
+  out.key("count").value(count);
+  out.key("percent").value(percent_of(count, denominator));
+  if (denominator > 0) {
+    const int x = static_cast<int>(count), n = static_cast<int>(denominator);
+    const BinomialInterval ci = options.ci_method == ReportOptions::BinomialCi::wilson
+                                    ? wilson(x, n, options.conf_level)
+                                    : clopper_pearson(x, n, options.conf_level);
+    out.key("ci_lower").value(ci.lower);
+    out.key("ci_upper").value(ci.upper);
+  } else {
+    out.key("ci_lower").null();
+    out.key("ci_upper").null();
+  }
+  out.end_object();
+}
+
+void patient_list(JsonWriter& out, const Cohort& cohort,
+                  const std::vector<PatientResponse>& responses, ResponseCategory wanted) {
+  out.begin_array();
+  for (const PatientResponse& r : responses) {
+    if (r.category != wanted) continue;
+    out.begin_object();
+    out.key("patient_id").value(cohort.patients[r.patient].id);
+    out.key("reason").value(r.reason);
+    out.end_object();
+  }
+  out.end_array();
+}
+
+// Overall response among evaluable patients with and without a treatment of `role`, and
+// Fisher's exact test of the 2x2 table.
+void by_treatment_role(JsonWriter& out, const std::vector<PatientResponse>& responses,
+                       TreatmentRole role, const ReportOptions& options) {
+  std::size_t with[2] = {0, 0}, without[2] = {0, 0};  // [responders, others]
+  for (const PatientResponse& r : responses) {
+    if (!evaluable(r.category)) continue;
+    bool has = false;
+    for (TreatmentRole t : r.treatment_roles) has = has || t == role;
+    (has ? with : without)[responded(r.category) ? 0 : 1] += 1;
+  }
+  out.begin_object();
+  out.key("role").value(treatment_role_name(role));
+  for (const auto& [name, counts] : {std::pair<const char*, std::size_t*>{"with", with},
+                                     std::pair<const char*, std::size_t*>{"without", without}}) {
+    out.key(name).begin_object();
+    const std::size_t d = counts[0] + counts[1];
+    out.key("patients").value(d);
+    category(out, "OR", counts[0], d, options);
+    out.end_object();
+  }
+  out.key("fisher_p");
+  const std::optional<double> p = fisher_exact_p(
+      {{static_cast<int>(with[0]), static_cast<int>(with[1])},
+       {static_cast<int>(without[0]), static_cast<int>(without[1])}});
+  if (p && with[0] + with[1] > 0 && without[0] + without[1] > 0) out.value(*p);
+  else out.null();
+  out.end_object();
+}
+
+}  // namespace
+
+void write_response(JsonWriter& out, const Cohort& cohort,
+                    const std::vector<PatientResponse>& responses,
+                    const ResponseCriteria& criteria, const ReportOptions& options) {
+  std::size_t cr = 0, r = 0, nr = 0;
+  for (const PatientResponse& p : responses) {
+    if (p.category == ResponseCategory::CR) ++cr;
+    if (p.category == ResponseCategory::R) ++r;
+    if (p.category == ResponseCategory::NR) ++nr;
+  }
+  const std::size_t denominator = cr + r + nr;
+  out.begin_object();
+  out.key("landmark_day").value(criteria.landmark.day);
+  out.key("window").begin_array().value(criteria.landmark.window_from)
+      .value(criteria.landmark.window_to).end_array();
+  out.key("denominator").value(denominator);
+  out.key("categories").begin_object();
+  category(out, "CR", cr, denominator, options);
+  category(out, "R", r, denominator, options);
+  category(out, "OR", cr + r, denominator, options);
+  category(out, "NR", nr, denominator, options);
+  out.end_object();
+  out.key("ci_method").value(options.ci_method == ReportOptions::BinomialCi::wilson
+                                 ? "wilson" : "clopper-pearson");
+  out.key("conf_level").value(options.conf_level);
+  out.key("excluded");
+  patient_list(out, cohort, responses, ResponseCategory::excluded);
+  out.key("not_evaluable");
+  patient_list(out, cohort, responses, ResponseCategory::NE);
+  out.key("by_treatment").begin_array();
+  by_treatment_role(out, responses, TreatmentRole::concomitant, options);
+  by_treatment_role(out, responses, TreatmentRole::background, options);
+  out.end_array();
+  out.end_object();
+}
+
+void write_time_to_response(JsonWriter& out, const std::vector<PatientResponse>& responses,
+                            const ReportOptions& options) {
+  std::vector<double> days;
+  for (const PatientResponse& r : responses)
+    if (r.time_to_response_days) days.push_back(*r.time_to_response_days);
+  const FiveNumber s = summarize(SortedSample(days), quantile_type(options.quantile_type));
+  out.begin_object();
+  out.key("n").value(s.n);
+  out.key("median").value(s.median);
+  out.key("q1").value(s.q1);
+  out.key("q3").value(s.q3);
+  out.key("min").value(s.min);
+  out.key("max").value(s.max);
+  out.key("unit").value("days");
+  out.key("quantile_type").value(options.quantile_type);
+  out.end_object();
+}
+
+}  // namespace itp

@@ -1,0 +1,27 @@
+#pragma once
+// Table 1 of the seed study (DESIGN §1, §5): the population at D0 (age, sex, ITP duration,
+// secondary ITP and its causes, splenectomy, refractoriness, bleeding, baseline platelets and
+// the number of prior lines), and the prior treatments per drug and class.
+#include <vector>
+
+#include "core/api/json_writer.hpp"
+#include "core/cohort/cohort.hpp"
+#include "core/report/report_options.hpp"
+#include "core/response/patient_response.hpp"
+
+namespace itp {
+
+void write_table1(JsonWriter& out, const Cohort& cohort,
+                  const std::vector<PatientResponse>& responses, const ReportOptions& options);
+
+// {"patients", "lines": continuous row, "drugs": [...], "classes": [...]}: treatments started
+// more than the window before D0 (prior, and background ones still given at D0).
+void write_prior_treatments(JsonWriter& out, const Cohort& cohort,
+                            const std::vector<PatientResponse>& responses,
+                            const ReportOptions& options);
+
+// Prior lines of a patient: distinct prior or background drugs, corticosteroids, IVIg, anti-D,
+// platelet transfusions and antifibrinolytics left out (supportive or rescue, not lines).
+std::size_t prior_lines(const Cohort& cohort, const PatientResponse& response);
+
+}  // namespace itp

@@ -1,0 +1,24 @@
+#pragma once
+// RFS among responders and OS of the cohort as the survival object of DESIGN §4, in weeks and
+// in months, with the number-at-risk table at the report's times.
+#include <vector>
+
+#include "core/api/json_writer.hpp"
+#include "core/io/problem_log.hpp"
+#include "core/report/report_options.hpp"
+#include "core/response/patient_response.hpp"
+
+namespace itp {
+
+constexpr double kDaysPerWeek = 7;
+constexpr double kDaysPerMonth = 30.4375;  // 365.25 / 12
+
+// `which`: &PatientResponse::rfs or &PatientResponse::os. Writes {"n", "weeks": survival,
+// "months": survival}, or null when no patient has the data.
+void write_time_to_event(JsonWriter& out, const std::vector<PatientResponse>& responses,
+                         std::optional<TimeToEvent> PatientResponse::*which,
+                         const std::vector<double>& risk_weeks,
+                         const std::vector<double>& risk_months, const ReportOptions& options,
+                         ProblemLog& log);
+
+}  // namespace itp
