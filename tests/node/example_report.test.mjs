@@ -1,0 +1,97 @@
+// The example cohort's report (issue 5): `itp-analyze cohort` and the real wasm module give the
+// same bytes, the English and French files give the same analysis, and the report reproduces the
+// seed study's published figures that a cohort can (DESIGN §1; examples/cohort/README.md):
+// age 68 [41.0-72.8] (21-88), 15 men, baseline platelets median 14, 16 SC / 10 IV, 1 death
+// before 3 months excluded, ORR 13/25 = 52 % with binom.test's interval, time to response 7-87
+// days, RFS among responders about 60 % at 24 months with the published number at risk.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+
+import { loadCore, repoRoot } from './core-loader.mjs';
+
+const cli = process.env.ITP_CLI ?? path.join(repoRoot, 'build/release/itp-analyze');
+// The weeks at which the seed study printed its RFS number at risk.
+const PUBLISHED_WEEKS = [0, 1.4, 3.0, 4.9, 9.0, 20.3, 42.9, 48.7, 49.3, 53, 56.9, 73.6, 96];
+const PUBLISHED_AT_RISK = [13, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2];
+
+async function report(language) {
+  const dir = path.join(repoRoot, 'examples/cohort', language);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort();
+  const request = { type: 'cohort', criteria: 'seed-2026',
+    tables: files.map((f) => f.replace('.csv', '')),
+    report: { rfs_risk_weeks: PUBLISHED_WEEKS } };
+  const { stdout } = await promisify(execFile)(cli, ['cohort', '--data', dir], { maxBuffer: 1 << 26 })
+    .catch((e) => ({ stdout: e.stdout }));
+  const core = await loadCore();
+  const workspace = new core.Workspace();
+  try {
+    for (const file of files) {
+      const loaded = JSON.parse(workspace.loadTable(JSON.stringify(
+        { type: 'load_table', name: file.replace('.csv', ''), file }),
+      await readFile(path.join(dir, file))));
+      assert.equal(loaded.ok, true);
+    }
+    const fromWasm = workspace.run(JSON.stringify({ ...request, report: {} }));
+    assert.equal(stdout.trimEnd(), fromWasm, 'itp-analyze cohort and the wasm module agree');
+    return JSON.parse(workspace.run(JSON.stringify(request)));
+  } finally {
+    workspace.delete();
+  }
+}
+
+describe('the example cohort\'s report', () => {
+  let en;
+  let fr;
+  before(async () => {
+    [en, fr] = await Promise.all([report('en'), report('fr')]);
+  });
+
+  test('reproduces the published population at D0', () => {
+    assert.equal(en.ok, true);
+    const age = en.table1.find((row) => row.variable === 'age');
+    assert.deepEqual([age.n, age.median, age.q1, age.q3, age.min, age.max, age.quantile_type],
+      [26, 68, 41, 72.8, 21, 88, 7]);
+    const men = en.table1.find((row) => row.variable === 'sex' && row.level === 'Male');
+    assert.deepEqual([men.count, men.denominator, men.percent], [15, 26, 57.7]);
+    const baseline = en.table1.find((row) => row.variable === 'baseline_platelets');
+    assert.equal(baseline.median, 14);
+    const routes = Object.fromEntries(en.infusions.route.map((r) => [r.level, r.count]));
+    assert.deepEqual(routes, { SC: 16, IV: 10 });
+  });
+
+  test('reproduces the published response at 3 months', () => {
+    const { response } = en;
+    assert.equal(response.denominator, 25);
+    assert.equal(response.categories.OR.count, 13);
+    assert.equal(response.categories.OR.percent, 52);
+    // R: binom.test(13, 25)$conf.int = 0.3130570 0.7220320
+    assert.ok(Math.abs(response.categories.OR.ci_lower - 0.313057044457032) < 1e-12);
+    assert.ok(Math.abs(response.categories.OR.ci_upper - 0.722031990330053) < 1e-12);
+    assert.deepEqual(response.excluded.map((e) => e.patient_id), ['SYN-07']);
+    assert.deepEqual(response.not_evaluable, []);
+    assert.deepEqual([en.time_to_response.n, en.time_to_response.min, en.time_to_response.max,
+      en.time_to_response.median], [13, 7, 87, 29]);
+  });
+
+  test('reproduces the published RFS among responders', () => {
+    const rfs = en.rfs.weeks.groups[0];
+    assert.equal(en.rfs.n, 13);
+    assert.deepEqual(rfs.risk_table.time, PUBLISHED_WEEKS);
+    assert.deepEqual(rfs.risk_table.n_risk, PUBLISHED_AT_RISK);
+    const at24 = en.rfs.months.groups[0].at_times;
+    assert.equal(at24.time[1], 24);
+    assert.ok(at24.surv[1] > 0.55 && at24.surv[1] < 0.65, `RFS at 24 months ${at24.surv[1]}`);
+  });
+
+  test('reads alike from the English and the French files', () => {
+    for (const part of ['response', 'time_to_response', 'rfs', 'os', 'follow_up', 'infusions']) {
+      assert.deepEqual(fr[part], en[part], part);
+    }
+    assert.deepEqual(fr.patients.map((p) => [p.patient_id, p.category, p.time_to_response_days]),
+      en.patients.map((p) => [p.patient_id, p.category, p.time_to_response_days]));
+  });
+});
