@@ -1,5 +1,5 @@
-// libFuzzer harness for the cohort import. The input is a request's options as JSON on its
-// first line, then up to seven tables separated by the byte 0x1E (ASCII record separator),
+// libFuzzer harness for the cohort import and the ITP analysis. The input is a request's
+// options as JSON on its first line (import options, "criteria", "report"), then up to seven tables separated by the byte 0x1E (ASCII record separator),
 // loaded as patients, platelets, infusions, treatments, adverse_events, labs and a "sheet"
 // whose role must come from its columns. Every response must be a JSON object with "ok"; a
 // crash, a sanitizer report or anything else is a bug.
@@ -42,6 +42,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (end == std::string_view::npos) break;
     rest.remove_prefix(end + 1);
   }
-  require_response(ws.run(request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  const auto dump = [](const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  require_response(ws.run(dump(request)));
+  request["type"] = "cohort";
+  require_response(ws.run(dump(request)));
   return 0;
 }
