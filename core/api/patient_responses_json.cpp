@@ -88,6 +88,11 @@ void write_patient_responses(JsonWriter& out, const Cohort& cohort,
     out.end_object();
     out.key("landmark_count_day");
     optional_day(out, r.landmark_count_day);
+    out.key("other_landmarks").begin_array();
+    for (const LandmarkResult& l : r.other_landmarks)
+      out.begin_object().key("day").value(l.day).key("category").value(category_name(l.category))
+          .key("reason").value(l.reason).end_object();
+    out.end_array();
     out.key("best_response").value(level_name(r.best_level));
     out.key("first_response_day");
     optional_day(out, r.first_response_day);

@@ -35,6 +35,20 @@ void write_cohort_report(JsonWriter& out, const Cohort& cohort,
                       options.os_risk_months, options, log);
   out.key("safety");
   write_safety(out, cohort, options);
+  out.key("footnotes").begin_array();
+  out.value("Continuous variables: median [IQR] (min-max), quantiles by R's type " +
+            std::to_string(options.quantile_type) + " (Hyndman & Fan 1996" +
+            (options.quantile_type == 7   ? "; R's default)"
+             : options.quantile_type == 2 ? "; SAS's default)"
+             : options.quantile_type == 6 ? "; SPSS's and Stata's)"
+                                          : ")"));
+  out.value("Categorical variables: n (%) of the patients whose value is known (the denominator).");
+  out.value(std::string("Response rates with ") +
+            (options.ci_method == ReportOptions::BinomialCi::wilson
+                 ? "Wilson score" : "Clopper-Pearson exact") +
+            " confidence intervals; excluded and not evaluable patients are outside the "
+            "denominator.");
+  out.end_array();
 }
 
 }  // namespace itp

@@ -109,6 +109,29 @@ void write_response(JsonWriter& out, const Cohort& cohort,
   patient_list(out, cohort, responses, ResponseCategory::excluded);
   out.key("not_evaluable");
   patient_list(out, cohort, responses, ResponseCategory::NE);
+  // Later landmarks: the categories the patients evaluable at the main one reach there.
+  out.key("other_landmarks").begin_array();
+  for (std::size_t k = 0; k < criteria.other_landmarks.size(); ++k) {
+    std::size_t counts[5] = {0, 0, 0, 0, 0};  // by ResponseCategory
+    for (const PatientResponse& p : responses)
+      if (k < p.other_landmarks.size()) ++counts[static_cast<int>(p.other_landmarks[k].category)];
+    const std::size_t d = counts[0] + counts[1] + counts[2];
+    out.begin_object();
+    out.key("landmark_day").value(criteria.other_landmarks[k].day);
+    out.key("window").begin_array().value(criteria.other_landmarks[k].window_from)
+        .value(criteria.other_landmarks[k].window_to).end_array();
+    out.key("denominator").value(d);
+    out.key("categories").begin_object();
+    category(out, "CR", counts[0], d, options);
+    category(out, "R", counts[1], d, options);
+    category(out, "OR", counts[0] + counts[1], d, options);
+    category(out, "NR", counts[2], d, options);
+    out.end_object();
+    out.key("not_evaluable").value(counts[3]);
+    out.key("died_before").value(counts[4]);
+    out.end_object();
+  }
+  out.end_array();
   out.key("by_treatment").begin_array();
   by_treatment_role(out, responses, TreatmentRole::concomitant, options);
   by_treatment_role(out, responses, TreatmentRole::background, options);

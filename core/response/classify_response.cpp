@@ -184,23 +184,23 @@ class PatientRule {
     if (out_.best_level < ResponseLevel::R) out_.best_response_day.reset();
   }
 
-  // The level at the landmark, and the count that set it; nullopt: no credited count in the
-  // window.
-  std::optional<ResponseLevel> landmark_level() {
+  // The level in a landmark's window, and the day of the count that set it; nullopt: no
+  // credited count in the window.
+  std::optional<ResponseLevel> level_in(const LandmarkRule& landmark, std::optional<Day>& count_day) {
     std::optional<ResponseLevel> best;
     std::optional<std::size_t> chosen;
     for (std::size_t i = 0; i < out_.counts.size(); ++i) {
       const CountAudit& a = out_.counts[i];
-      if (!a.in_window || !a.credited) continue;
+      if (!a.credited || a.day < landmark.window_from || a.day > landmark.window_to) continue;
       const ResponseLevel level = confirmed_level(i);
-      if (c_.landmark.mode == LandmarkRule::Mode::best) {
+      if (landmark.mode == LandmarkRule::Mode::best) {
         if (!best || level > *best) {
           best = level;
           chosen = i;
         }
       } else {  // the count nearest the landmark day, the later one on a tie
         const auto distance = [&](std::size_t k) {
-          return std::abs(out_.counts[k].day - c_.landmark.day);
+          return std::abs(out_.counts[k].day - landmark.day);
         };
         if (!chosen || distance(i) <= distance(*chosen)) {
           best = level;
@@ -208,64 +208,64 @@ class PatientRule {
         }
       }
     }
-    if (chosen) out_.landmark_count_day = out_.counts[*chosen].day;
+    if (chosen) count_day = out_.counts[*chosen].day;
     return best;
   }
 
-  std::string window_text() const {
-    return "days " + std::to_string(c_.landmark.window_from) + "-" +
-           std::to_string(c_.landmark.window_to);
+  static std::string window_text(const LandmarkRule& landmark) {
+    return "days " + std::to_string(landmark.window_from) + "-" +
+           std::to_string(landmark.window_to);
+  }
+
+  // The category at a landmark for a patient who is alive and evaluable: treatment failure,
+  // no count, no baseline, or the level reached. The order is DESIGN §5's.
+  LandmarkResult category_at(const LandmarkRule& landmark, std::optional<Day>& count_day) {
+    const std::optional<ResponseLevel> level = level_in(landmark, count_day);
+    const std::string window = window_text(landmark);
+    const bool responded = level && *level >= ResponseLevel::R;
+    if (out_.first_subsequent_day && *out_.first_subsequent_day <= landmark.window_to &&
+        !responded)
+      return {landmark.day, ResponseCategory::NR,
+              "treatment failure: " + first_subsequent_drug_ + " started on " +
+                  day_text(*out_.first_subsequent_day) + " without a response on " + window};
+    if (!level) return {landmark.day, ResponseCategory::NE, "no credited count on " + window};
+    if (*level == ResponseLevel::R_without_baseline)
+      return {landmark.day, ResponseCategory::NE,
+              "no baseline: a count on " + window + " is in the R range, but R needs " +
+                  number_text(*c_.fold_over_baseline) + " x baseline"};
+    const std::string at = " on " + day_text(*count_day);
+    if (*level == ResponseLevel::CR)
+      return {landmark.day, ResponseCategory::CR, "count" + at + " meets CR"};
+    if (*level == ResponseLevel::R)
+      return {landmark.day, ResponseCategory::R, "count" + at + " meets R"};
+    return {landmark.day, ResponseCategory::NR, "no credited count on " + window + " meets R or CR"};
   }
 
   void categorise() {
-    ResponseCategory& category = out_.category;
-    std::string& reason = out_.reason;
     const std::optional<Day> death = death_day();
     if (!patient_.not_evaluable_reason.empty()) {
-      category = ResponseCategory::NE;
-      reason = patient_.not_evaluable_reason;
+      out_.category = ResponseCategory::NE;
+      out_.reason = patient_.not_evaluable_reason;
       return;
     }
+    for (const LandmarkRule& landmark : c_.other_landmarks) {
+      std::optional<Day> ignored;
+      out_.other_landmarks.push_back(
+          death && *death < landmark.window_from
+              ? LandmarkResult{landmark.day, ResponseCategory::excluded,
+                               "died on " + day_text(*death)}
+              : category_at(landmark, ignored));
+    }
     if (c_.exclude_death_before_day && death && *death < *c_.exclude_death_before_day) {
-      category = ResponseCategory::excluded;
-      reason = "died on " + day_text(*death) + ", before " + day_text(*c_.exclude_death_before_day);
+      out_.category = ResponseCategory::excluded;
+      out_.reason =
+          "died on " + day_text(*death) + ", before " + day_text(*c_.exclude_death_before_day);
       return;
     }
     if (c_.durable) return durable_rule();
-    const std::optional<ResponseLevel> level = landmark_level();
-    const bool responded = level && *level >= ResponseLevel::R;
-    if (out_.first_subsequent_day && *out_.first_subsequent_day <= c_.landmark.window_to &&
-        !responded) {
-      category = ResponseCategory::NR;
-      reason = "treatment failure: " + first_subsequent_drug_ + " started on " +
-               day_text(*out_.first_subsequent_day) + " without a response on " + window_text();
-      return;
-    }
-    if (!level) {
-      category = ResponseCategory::NE;
-      reason = "no credited count on " + window_text();
-      return;
-    }
-    if (*level == ResponseLevel::R_without_baseline) {
-      category = ResponseCategory::NE;
-      reason = "no baseline: a count on " + window_text() + " is in the R range, but R needs " +
-               number_text(*c_.fold_over_baseline) + " x baseline";
-      return;
-    }
-    const std::string at = " on " + day_text(*out_.landmark_count_day);
-    switch (*level) {
-      case ResponseLevel::CR:
-        category = ResponseCategory::CR;
-        reason = "count" + at + " meets CR";
-        return;
-      case ResponseLevel::R:
-        category = ResponseCategory::R;
-        reason = "count" + at + " meets R";
-        return;
-      default:
-        category = ResponseCategory::NR;
-        reason = "no credited count on " + window_text() + " meets R or CR";
-    }
+    LandmarkResult result = category_at(c_.landmark, out_.landmark_count_day);
+    out_.category = result.category;
+    out_.reason = std::move(result.reason);
   }
 
   // k of n weekly counts at or above the threshold in the window, none within the rescue days.

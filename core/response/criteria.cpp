@@ -3,9 +3,15 @@
 #include <set>
 
 #include "core/io/problem.hpp"
+#include "core/numeric/decimal_format.hpp"
 
 namespace itp {
 namespace {
+
+std::string number_text(double value) {
+  char buffer[32];
+  return std::string(buffer, format_decimal(value, buffer));
+}
 
 [[noreturn]] void bad(const std::string& path, const std::string& what) {
   throw InputError({"bad_criteria", "criteria: \"" + path + "\" " + what, "", std::nullopt,
@@ -46,7 +52,7 @@ class Fields {
   void number(const std::string& key, double& out, double min, double max) {
     if (const Json* v = get(key)) {
       if (!v->is_number() || v->get<double>() < min || v->get<double>() > max)
-        bad(at(key), "must be a number from " + Json(min).dump() + " to " + Json(max).dump());
+        bad(at(key), "must be a number from " + number_text(min) + " to " + number_text(max));
       out = v->get<double>();
     }
   }
@@ -92,6 +98,25 @@ void read_confirmation(const Json& j, const std::string& path, Confirmation& c) 
   Fields f(j, path);
   f.whole("counts", c.counts, 1, 10);
   f.whole("min_days_apart", c.min_days_apart, 0, 3650);
+}
+
+void read_landmark(const Json& j, const std::string& path, LandmarkRule& l) {
+  Fields g(j, path);
+  g.whole("day", l.day, 0, 3650);
+  g.whole("window_from", l.window_from, 0, 3650);
+  g.whole("window_to", l.window_to, 0, 3650);
+  if (const Json* mode = g.get("mode")) {
+    if (*mode == "best") l.mode = LandmarkRule::Mode::best;
+    else if (*mode == "at") l.mode = LandmarkRule::Mode::at;
+    else bad(g.at("mode"), "must be \"best\" or \"at\"");
+  }
+}
+
+Json landmark_json(const LandmarkRule& l) {
+  return {{"day", l.day},
+          {"window_from", l.window_from},
+          {"window_to", l.window_to},
+          {"mode", l.mode == LandmarkRule::Mode::best ? "best" : "at"}};
 }
 
 Json threshold_json(const Threshold& t) { return {{"value", t.value}, {"inclusive", t.inclusive}}; }
@@ -150,17 +175,16 @@ ResponseCriteria parse_criteria(const Json& json) {
     }
     f.flag("bleeding_veto", c.bleeding_veto);
     f.object("confirmation", c.confirmation, read_confirmation);
-    f.object("landmark", c.landmark, [](const Json& j, const std::string& p, LandmarkRule& l) {
-      Fields g(j, p);
-      g.whole("day", l.day, 0, 3650);
-      g.whole("window_from", l.window_from, 0, 3650);
-      g.whole("window_to", l.window_to, 0, 3650);
-      if (const Json* mode = g.get("mode")) {
-        if (*mode == "best") l.mode = LandmarkRule::Mode::best;
-        else if (*mode == "at") l.mode = LandmarkRule::Mode::at;
-        else bad(g.at("mode"), "must be \"best\" or \"at\"");
+    f.object("landmark", c.landmark, read_landmark);
+    if (const Json* others = f.get("other_landmarks")) {
+      if (!others->is_array()) bad("other_landmarks", "must be a list of landmarks");
+      for (std::size_t i = 0; i < others->size(); ++i) {
+        LandmarkRule l;
+        read_landmark((*others)[i], "other_landmarks[" + std::to_string(i) + "]", l);
+        if (l.window_to < l.window_from) bad("other_landmarks", "has a window that ends before it starts");
+        c.other_landmarks.push_back(l);
       }
-    });
+    }
     f.whole("treatment_window_days", c.treatment_window_days, 0, 365);
     f.flag("subsequent_stops_crediting", c.subsequent_stops_crediting);
     f.whole("rescue_exclusion_days", c.rescue_exclusion_days, 0, 365);
@@ -232,10 +256,9 @@ Json criteria_to_json(const ResponseCriteria& c) {
   j["fold_over_baseline"] = c.fold_over_baseline ? Json(*c.fold_over_baseline) : Json(nullptr);
   j["bleeding_veto"] = c.bleeding_veto;
   j["confirmation"] = confirmation_json(c.confirmation);
-  j["landmark"] = {{"day", c.landmark.day},
-                   {"window_from", c.landmark.window_from},
-                   {"window_to", c.landmark.window_to},
-                   {"mode", c.landmark.mode == LandmarkRule::Mode::best ? "best" : "at"}};
+  j["landmark"] = landmark_json(c.landmark);
+  j["other_landmarks"] = Json::array();
+  for (const LandmarkRule& l : c.other_landmarks) j["other_landmarks"].push_back(landmark_json(l));
   j["treatment_window_days"] = c.treatment_window_days;
   j["subsequent_stops_crediting"] = c.subsequent_stops_crediting;
   j["rescue_exclusion_days"] = c.rescue_exclusion_days;

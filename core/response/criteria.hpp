@@ -66,6 +66,8 @@ struct ResponseCriteria {
   bool bleeding_veto = false;  // a count with bleeding meets neither CR nor R
   Confirmation confirmation;
   LandmarkRule landmark;
+  // Later landmarks reported per patient (6 and 12 months...): the same rule in other windows.
+  std::vector<LandmarkRule> other_landmarks;
   int treatment_window_days = 42;  // concomitant: start within +-42 days of D0; subsequent: after
   bool subsequent_stops_crediting = true;  // counts on or after a subsequent treatment's start
   int rescue_exclusion_days = 0;  // counts within N days after rescue therapy are not credited

@@ -43,6 +43,12 @@ struct TimeToEvent {
   std::string event_reason;  // "loss of response", "new treatment", "death", "" when censored
 };
 
+struct LandmarkResult {
+  int day;
+  ResponseCategory category;  // "excluded" here: died before the window
+  std::string reason;
+};
+
 struct PatientResponse {
   PatientIndex patient;
   ResponseCategory category = ResponseCategory::NE;
@@ -50,6 +56,7 @@ struct PatientResponse {
   BaselineUsed baseline;
   std::vector<CountAudit> counts;  // every count of the patient, in day order
   std::optional<Day> landmark_count_day;  // the count that set the landmark category
+  std::vector<LandmarkResult> other_landmarks;  // the criteria's later landmarks, in order
   ResponseLevel best_level = ResponseLevel::none;  // best over every credited count
   std::optional<Day> first_response_day;  // first credited count meeting R or CR (from day 1)
   std::optional<Day> best_response_day;   // first day the best level was reached
