@@ -15,11 +15,11 @@ namespace itp {
 // The American Statistician 50(4):361-365, numbered as R numbers them.
 enum class QuantileType {
   inverse_ecdf = 1,           // the empirical distribution's inverse
-  averaged_inverse_ecdf = 2,  // the same, averaged at its steps (SAS's default, PCTLDEF=5)
+  averaged_inverse_ecdf = 2,  // the same, averaged at its steps (SAS's default, Stata's pctile)
   nearest_even = 3,           // nearest order statistic, ties to the even one (SAS PCTLDEF=2)
   interpolated_ecdf = 4,      // linear interpolation of the empirical distribution
   hazen = 5,                  // piecewise linear, knots at the midpoints of the steps
-  weibull = 6,                // p = k / (n + 1) (SPSS, Stata, Minitab)
+  weibull = 6,                // p = k / (n + 1) (SPSS, Minitab, Stata's centile)
   linear = 7,                 // p = (k - 1) / (n - 1) (R's and Excel's default)
   median_unbiased = 8,        // p = (k - 1/3) / (n + 1/3), Hyndman & Fan's recommendation
   normal_unbiased = 9,        // p = (k - 3/8) / (n + 1/4) (Blom)
@@ -48,9 +48,9 @@ class SortedSample {
 double quantile(const SortedSample& sample, double p, QuantileType type = QuantileType::linear);
 
 // n, missing, min, quartiles and max of a sample: the "median [IQR] (min-max)" of a Table 1.
-// The median is the type's own 0.5 quantile, so q1 <= median <= q3 under one definition; for
-// types 2, 5 to 9 it is R's median(x) (types 1, 3 and 4 take one order statistic or a
-// neighbour's weight, and can differ from it).
+// The median is the type's own 0.5 quantile, so q1 <= median <= q3 under one definition. For
+// types 2, 5, 6, 7 and 9 it is R's median(x) exactly, for type 8 to rounding (1e-15); types 1,
+// 3 and 4 take one order statistic or weigh a neighbour, and can differ from it.
 struct FiveNumber {
   std::size_t n;                    // values summarised
   std::size_t missing;              // NaN values left out
