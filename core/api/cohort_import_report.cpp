@@ -52,6 +52,10 @@ Json table_json(const TableReport& t) {
   j["file"] = t.file;
   j["role"] = t.role ? Json(std::string(table_name(*t.role))) : Json(nullptr);
   j["role_from"] = t.role_how;
+  // What a column of this table can be used as, for the page's mapping menus.
+  j["canonical_columns"] = Json::array();
+  if (t.role)
+    for (std::string_view c : canonical_columns(*t.role)) j["canonical_columns"].push_back(std::string(c));
   j["rows"] = {{"read", t.rows_read}, {"kept", t.rows_kept}, {"set_aside", Json::object()}};
   for (const auto& [reason, count] : t.set_aside) j["rows"]["set_aside"][reason] = count;
   Json columns = Json::array();

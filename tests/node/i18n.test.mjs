@@ -1,0 +1,114 @@
+// The page's words and numbers in English and French (web/i18n.js, issue 6).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  dictionaries, formatDecimal, formatFixed, formatLevel, formatPercent, formatProportion,
+  formatPValue, hasText, languages, normalizeLanguage, t, tOr, translate,
+} from '../../web/i18n.js';
+
+const placeholders = (text) => [...text.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
+
+test('English and French have the same keys, none empty, with the same {placeholders}', () => {
+  assert.deepEqual(languages.map((l) => l.code), ['en', 'fr']);
+  const en = Object.keys(dictionaries.en).sort();
+  const fr = Object.keys(dictionaries.fr).sort();
+  assert.deepEqual(en.filter((k) => !fr.includes(k)), [], 'keys missing from French');
+  assert.deepEqual(fr.filter((k) => !en.includes(k)), [], 'keys only in French');
+  assert.ok(en.length > 300, `a dictionary for the whole page (${en.length} keys)`);
+  for (const key of en) {
+    for (const lang of ['en', 'fr']) {
+      assert.equal(typeof dictionaries[lang][key], 'string', `${lang} ${key}`);
+      assert.ok(dictionaries[lang][key].trim().length > 0 || key.startsWith('note.quantileWhich'),
+        `${lang} ${key} is empty`);
+    }
+    assert.deepEqual(placeholders(dictionaries.fr[key]), placeholders(dictionaries.en[key]),
+      `placeholders of ${key}`);
+  }
+});
+
+test('the brief\'s ids exist: steps, buttons, categories, privacy, survival, errors', () => {
+  for (const id of ['step.load', 'step.check', 'step.results', 'button.openExample',
+    'button.chooseFiles', 'button.exportCsv', 'button.exportSvg', 'button.exportPng',
+    'button.exportJson', 'button.printReport', 'privacy.statement', 'survival.time',
+    'survival.event', 'survival.group', 'error.workerRestarted', 'table.table1.title',
+    'col.patientsN']) {
+    assert.ok(hasText(id), id);
+  }
+  assert.equal(t('button.openExample', 'en'), 'Open the example cohort');
+  assert.equal(t('button.openExample', 'fr'), 'Ouvrir la cohorte d’exemple');
+});
+
+test('French ITP abbreviations: RC, R, RG, NR, NE, exclu', () => {
+  const short = (c, lang) => t(`category.${c}`, lang);
+  assert.deepEqual(['CR', 'R', 'OR', 'NR', 'NE', 'excluded'].map((c) => short(c, 'en')),
+    ['CR', 'R', 'OR', 'NR', 'NE', 'Excluded']);
+  assert.deepEqual(['CR', 'R', 'OR', 'NR', 'NE', 'excluded'].map((c) => short(c, 'fr')),
+    ['RC', 'R', 'RG', 'NR', 'NE', 'Exclu']);
+  assert.equal(t('category.CR.long', 'fr'), 'Réponse complète (RC)');
+  assert.equal(t('category.OR.long', 'fr'), 'Réponse globale (RG = RC + R)');
+  assert.equal(t('category.NR.long', 'fr'), 'Non-réponse (NR)');
+  assert.equal(t('category.NE.long', 'fr'), 'Non évaluable (NE)');
+});
+
+test('t: {name} substitution, unknown names kept, missing key falls back to English', () => {
+  assert.equal(t('results.warnings', 'en', { count: 3 }), 'Warnings: 3');
+  assert.equal(t('results.warnings', 'fr', { count: 3 }), 'Avertissements : 3');
+  assert.equal(t('check.problemAt', 'en', { file: 'a.csv', row: 4 }),
+    'a.csv, row 4, column {column}');
+  // A value holding braces is inserted as it is, not substituted again.
+  assert.equal(t('results.warnings', 'en', { count: '{count}' }), 'Warnings: {count}');
+  assert.equal(t('no.such.key', 'fr'), 'no.such.key');
+  assert.equal(t('button.close', 'de'), 'Close', 'an unknown language is English');
+  assert.equal(t('button.close', 'fr-CA'), 'Fermer');
+  const dicts = { en: { a: 'A {x}', b: 'B' }, fr: { b: 'Bé' } };
+  assert.equal(translate(dicts, 'a', 'fr', { x: 1 }), 'A 1', 'missing in French: English');
+  assert.equal(translate(dicts, 'b', 'fr'), 'Bé');
+  assert.equal(tOr('class.no_such_class', 'fr', 'as written'), 'as written');
+  assert.equal(tOr('class.tpo_ra', 'fr', 'x'), 'Agonistes du récepteur de la TPO (AR-TPO)');
+});
+
+test('languages: codes normalised from navigator.language', () => {
+  assert.equal(normalizeLanguage('fr-FR'), 'fr');
+  assert.equal(normalizeLanguage('FR_be'), 'fr');
+  assert.equal(normalizeLanguage('en-US'), 'en');
+  assert.equal(normalizeLanguage('de'), 'en');
+  assert.equal(normalizeLanguage(undefined), 'en');
+});
+
+test('numbers: decimal comma in French, one decimal for percents, no thousands separator', () => {
+  assert.equal(formatPercent(52, 'en'), '52.0 %');
+  assert.equal(formatPercent(52, 'fr'), '52,0 %');
+  assert.equal(formatPercent(57.7, 'fr'), '57,7 %');
+  assert.equal(formatProportion(0.313057044457032, 'en'), '31.3');
+  assert.equal(formatProportion(0.722031990330053, 'fr'), '72,2');
+  assert.equal(formatFixed(41, 'fr', 1), '41,0');
+  assert.equal(formatDecimal(22.5, 'fr'), '22,5');
+  assert.equal(formatDecimal(31, 'fr'), '31');
+  assert.equal(formatDecimal(1 / 3, 'en'), '0.3333');
+  assert.equal(formatDecimal(12345.5, 'fr'), '12345,5');
+  assert.equal(formatDecimal(-7, 'fr'), '-7');
+  assert.equal(formatLevel(0.95, 'en'), '95 %');
+  assert.equal(formatLevel(0.9, 'fr'), '90 %');
+});
+
+test('p-values: format.js journal style, then decimal comma in French', () => {
+  assert.equal(formatPValue(0.047, 'en'), 'p = 0.047');
+  assert.equal(formatPValue(0.047, 'fr'), 'p = 0,047');
+  assert.equal(formatPValue(0.48, 'fr'), 'p = 0,48');
+  assert.equal(formatPValue(0.0032, 'fr'), 'p = 0,0032');
+  assert.equal(formatPValue(0.0001, 'en'), 'p < 0.001');
+  assert.equal(formatPValue(0.0001, 'fr'), 'p < 0,001');
+  assert.equal(formatPValue(null, 'en'), 'p not available');
+  assert.equal(formatPValue(null, 'fr'), 'p non disponible');
+});
+
+test('every literal id the table and report modules ask for is in the dictionary', async () => {
+  const { readFile } = await import('node:fs/promises');
+  for (const file of ['report-tables.js', 'tables.js', 'printable-report.js']) {
+    const source = await readFile(new URL(`../../web/${file}`, import.meta.url), 'utf8');
+    const ids = [...source.matchAll(/\b(?:t|tOr)\(\s*'([^']+)'/g)].map((m) => m[1]);
+    assert.ok(ids.length > 0 || file === 'tables.js', file);
+    for (const id of ids) assert.ok(hasText(id), `${file}: ${id}`);
+  }
+});

@@ -1,0 +1,432 @@
+// The ITP cohort mode of the page (main thread), in three steps (DESIGN.md §6):
+//   load    files dropped or picked (CSV, TSV, XLSX; several at once), or the example cohort;
+//   check   how each table and column was read (the core's import_cohort), with a menu per
+//           column to change it, the problems found with their cells, the date order, missing
+//           codes, and the response criteria with their parameters (editable, exportable);
+//   results the core's cohort report as tables (CSV), figures (SVG, PNG), a per-patient table
+//           whose rows open the counts that decided the category, the JSON and a printable report.
+// Every number comes from the core; this file only asks and shows.
+import { drawKaplanMeier, drawPlateletTrajectories, drawResponseBars, drawSwimmer, svgToString }
+  from './figures/index.js';
+import { tableToCsv } from './csv.js';
+import { t, tOr } from './i18n.js';
+import { downloadText, el, figureExports, problemsTable, say } from './page-kit.js';
+import { buildPrintableReport } from './printable-report.js';
+import { patientAudit, patientTreatments, reportTables } from './report-tables.js';
+import { renderPatientTable, renderTable } from './tables.js';
+
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+// The example cohort's English files (examples/cohort/en, copied into dist/ by scripts/build).
+const EXAMPLE_FILES = ['patients', 'platelets', 'infusions', 'treatments', 'adverse_events', 'labs']
+  .map((name) => `examples/cohort/en/${name}.csv`);
+
+/**
+ * @param {{client: import('./core-client.js').CoreClient, lang: () => string,
+ *   describeFailure: (e: unknown) => string}} page
+ */
+export function createCohortPage({ client, lang, describeFailure }) {
+  /** Files as given, kept to load them again into a restarted worker. */
+  const files = new Map();  // file name -> {source: File | ArrayBuffer, loaded: LoadedFile}
+  const state = {
+    mapping: {},
+    criteria: /** @type {object | null} */ (null),
+    presets: /** @type {object[]} */ ([]),
+    imported: /** @type {any} */ (null),
+    result: /** @type {any} */ (null),
+  };
+
+  // ---- steps ---------------------------------------------------------------------------------
+
+  function showStep(step) {
+    for (const name of ['load', 'check', 'results']) {
+      $(`step-${name}`).hidden = name !== step;
+      const button = document.querySelector(`.steps button[data-step="${name}"]`);
+      if (name === step) button.setAttribute('aria-current', 'step');
+      else button.removeAttribute('aria-current');
+    }
+    $(`${step}-heading`).focus();
+  }
+  for (const button of document.querySelectorAll('.steps button')) {
+    button.addEventListener('click', () => showStep(button.getAttribute('data-step')));
+  }
+  const enableStep = (step, on) => {
+    /** @type {HTMLButtonElement} */ (document.querySelector(`.steps button[data-step="${step}"]`))
+      .disabled = !on;
+  };
+
+  async function guarded(work) {
+    try {
+      await work();
+    } catch (e) {
+      say(describeFailure(e), true);
+    }
+  }
+
+  // ---- load ----------------------------------------------------------------------------------
+
+  const loadedTableNames = () => [...files.values()]
+    .flatMap(({ loaded }) => loaded.tables.filter((t1) => t1.result.ok).map((t1) => t1.name));
+
+  async function addFile(source, fileName) {
+    // Keep a copy: loadFile transfers an ArrayBuffer to the worker.
+    const kept = source instanceof ArrayBuffer ? source.slice(0) : source;
+    const loaded = await client.loadFile(source, fileName);
+    files.set(fileName, { source: kept, loaded });
+  }
+
+  async function addFiles(list) {
+    say(t('status.reading', lang()));
+    for (const file of list) await addFile(file, file.name);
+    renderFiles();
+    say(t('status.done', lang()));
+  }
+
+  function renderFiles() {
+    const items = [];
+    for (const [fileName, { loaded }] of files) {
+      if (!loaded.ok) {
+        items.push(el('li', { class: 'error' }, loaded.error?.message ?? fileName));
+        continue;
+      }
+      for (const table of loaded.tables) {
+        const r = table.result;
+        items.push(r.ok
+          ? el('li', {}, `${r.table.file}: ${r.table.rows} × ${r.table.columns.length}`)
+          : el('li', { class: 'error' }, r.error.message));
+      }
+    }
+    $('loaded-files').replaceChildren(...items);
+    const h = $('loaded-files').previousElementSibling;
+    h.textContent = t('load.files', lang(), { count: files.size });
+    /** @type {HTMLButtonElement} */ ($('to-check')).disabled = loadedTableNames().length === 0;
+  }
+
+  $('cohort-files').addEventListener('change', (event) => guarded(async () => {
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    await addFiles([...(input.files ?? [])]);
+    input.value = '';
+  }));
+
+  const zone = $('drop-zone');
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    guarded(() => addFiles([...(event.dataTransfer?.files ?? [])]));
+  });
+
+  $('open-example').addEventListener('click', () => guarded(async () => {
+    say(t('status.loadingExample', lang()));
+    for (const url of EXAMPLE_FILES) {
+      // Relative URLs: the site may be served from a sub-folder.
+      const reply = await fetch(url);
+      const name = url.split('/').pop();
+      if (!reply.ok) throw new Error(t('error.fetchExample', lang(), { file: name, status: reply.status }));
+      await addFile(await reply.arrayBuffer(), name);
+    }
+    renderFiles();
+    await toCheck();
+  }));
+
+  $('to-check').addEventListener('click', () => guarded(toCheck));
+
+  // ---- check ---------------------------------------------------------------------------------
+
+  /** The import options the check step sets, sent with import_cohort and cohort alike. */
+  function importOptions() {
+    const order = /** @type {HTMLInputElement} */ (
+      document.querySelector('input[name="date-order"]:checked')).value;
+    const codes = /** @type {HTMLInputElement} */ ($('missing-codes')).value
+      .split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+    return { tables: loadedTableNames(), date_order: order, missing_codes: codes,
+      mapping: state.mapping };
+  }
+
+  async function toCheck() {
+    if (state.presets.length === 0) {
+      const answer = await client.run({ type: 'presets' });
+      state.presets = answer.presets;
+      fillPresets();
+    }
+    await runImport();
+    enableStep('check', true);
+    showStep('check');
+  }
+
+  async function runImport() {
+    say(t('status.computing', lang()));
+    const answer = await client.run({ type: 'import_cohort', ...importOptions() });
+    if (!answer.ok) {
+      state.imported = null;
+      $('mapping').replaceChildren(el('p', { class: 'error' }, answer.error.message));
+      $('problems').replaceChildren();
+      /** @type {HTMLButtonElement} */ ($('analyse')).disabled = true;
+      say(answer.error.message, true);
+      return;
+    }
+    state.imported = answer;
+    /** @type {HTMLButtonElement} */ ($('analyse')).disabled = false;
+    renderImport();
+    say(t('status.done', lang()));
+  }
+
+  function renderImport() {
+    const { cohort, warnings } = state.imported;
+    const blocks = cohort.tables.map((table) => mappingTable(table));
+    for (const ignored of cohort.ignored_tables) {
+      blocks.push(el('p', { class: 'error' },
+        t('load.notRecognised', lang(), { file: ignored.name })));
+    }
+    $('mapping').replaceChildren(...blocks);
+    $('problems').replaceChildren(problemsTable(warnings, lang()));
+  }
+
+  /** One table's columns, each with a menu of what it can be used as. */
+  function mappingTable(table) {
+    const role = tOr(`role.${table.role}`, lang(), table.role);
+    const rows = table.columns.map((column) => {
+      const select = el('select', { 'aria-label': `${table.name}: ${column.name}` });
+      select.append(new Option(t('check.notUsed', lang()), ''));
+      for (const canonical of table.canonical_columns) select.append(new Option(canonical, canonical));
+      select.value = column.canonical ?? '';
+      select.addEventListener('change', () => guarded(async () => {
+        state.mapping[table.name] = { ...(state.mapping[table.name] ?? {}),
+          [column.name]: select.value === '' ? null : select.value };
+        await runImport();
+      }));
+      return el('tr', {}, el('th', { scope: 'row' }, column.name), el('td', {}, select));
+    });
+    const set = Object.entries(table.rows.set_aside).map(([why, n]) => `${why}: ${n}`).join(', ');
+    return el('table', { class: 'mapping' },
+      el('caption', {}, `${table.file} — ${role}: ${table.rows.kept}/${table.rows.read}`
+        + (set ? ` (${set})` : '')),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('check.column', lang())),
+        el('th', { scope: 'col' }, t('check.usedAs', lang())))),
+      el('tbody', {}, ...rows));
+  }
+
+  for (const input of document.querySelectorAll('input[name="date-order"]')) {
+    input.addEventListener('change', () => guarded(runImport));
+  }
+  $('missing-codes').addEventListener('change', () => guarded(runImport));
+  $('back-to-load').addEventListener('click', () => showStep('load'));
+
+  // ---- criteria ------------------------------------------------------------------------------
+
+  function fillPresets() {
+    const select = /** @type {HTMLSelectElement} */ ($('preset'));
+    select.replaceChildren(...state.presets.map((p) => new Option(p.label || p.name, p.name)));
+    select.value = 'seed-2026';
+    usePreset('seed-2026');
+  }
+
+  function usePreset(name) {
+    const preset = state.presets.find((p) => p.name === name);
+    state.criteria = structuredClone(preset);
+    renderCriteria();
+  }
+
+  $('preset').addEventListener('change', (event) =>
+    usePreset(/** @type {HTMLSelectElement} */ (event.target).value));
+  $('reset-criteria').addEventListener('click', () =>
+    usePreset(/** @type {HTMLSelectElement} */ ($('preset')).value));
+  $('save-criteria').addEventListener('click', () => downloadText(
+    `${JSON.stringify(state.criteria, null, 2)}\n`, `${state.criteria.name || 'criteria'}.json`,
+    'application/json'));
+  $('load-criteria').addEventListener('change', (event) => guarded(async () => {
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      state.criteria = JSON.parse(await file.text());
+    } catch (e) {
+      throw new Error(t('error.criteriaFile', lang(), { reason: e.message }));
+    }
+    input.value = '';
+    renderCriteria();  // the core checks every field when the analysis runs
+  }));
+
+  /** An input per number, yes/no and mode parameter of the criteria (nested fields too). */
+  function renderCriteria() {
+    $('criteria-reference').textContent = state.criteria.reference ?? '';
+    const fields = [];
+    const walk = (object, path) => {
+      for (const [key, value] of Object.entries(object)) {
+        const here = path ? `${path}.${key}` : key;
+        if (['name', 'label', 'reference'].includes(here)) continue;
+        if (value && typeof value === 'object' && !Array.isArray(value)) walk(value, here);
+        else if (typeof value === 'number' || typeof value === 'boolean' || here.endsWith('mode')) {
+          fields.push(parameterInput(object, key, here));
+        }
+      }
+    };
+    walk(state.criteria, '');
+    $('criteria-parameters').replaceChildren(...fields);
+  }
+
+  function parameterInput(object, key, path) {
+    const value = object[key];
+    const label = tOr(`param.${path}`, lang(), path);
+    let input;
+    if (typeof value === 'boolean') {
+      input = el('input', { type: 'checkbox', checked: value });
+      input.addEventListener('change', () => { object[key] = input.checked; });
+    } else if (path.endsWith('mode')) {
+      input = el('select');
+      input.append(new Option(t('param.mode.best', lang()), 'best'),
+        new Option(t('param.mode.at', lang()), 'at'));
+      input.value = value;
+      input.addEventListener('change', () => { object[key] = input.value; });
+    } else {
+      input = el('input', { type: 'number', step: 'any', value: String(value) });
+      input.addEventListener('change', () => { object[key] = Number(input.value); });
+    }
+    return el('label', { class: 'parameter' }, el('span', {}, label), input);
+  }
+
+  // ---- results -------------------------------------------------------------------------------
+
+  $('analyse').addEventListener('click', () => guarded(async () => {
+    say(t('status.computing', lang()));
+    const report = {
+      quantile_type: Number(/** @type {HTMLSelectElement} */ ($('quantile-type')).value),
+      ci_method: /** @type {HTMLSelectElement} */ ($('ci-method')).value,
+    };
+    const answer = await client.run({ type: 'cohort', ...importOptions(), criteria: state.criteria,
+      report });
+    if (!answer.ok) {
+      say(answer.error.message, true);
+      return;
+    }
+    state.result = answer;
+    renderResults();
+    enableStep('results', true);
+    showStep('results');
+    say(t('status.done', lang()));
+  }));
+
+  $('back-to-check').addEventListener('click', () => showStep('check'));
+  $('export-json').addEventListener('click', () => downloadText(
+    `${JSON.stringify(state.result, null, 1)}\n`, 'cohort-report.json', 'application/json'));
+  $('print-report').addEventListener('click', () => {
+    const svgs = {};
+    for (const [name, draw] of Object.entries(figureDrawers())) {
+      const svg = draw();
+      if (svg) svgs[name] = svgToString(svg);
+    }
+    downloadText(buildPrintableReport(state.result, { lang: lang(), figures: svgs,
+      generatedAt: new Date() }), 'cohort-report.html', 'text/html');
+  });
+
+  const figureOptions = { showCI: true, showCensor: true, showMedian: false, riskTable: 'at_risk' };
+
+  /** Each figure of the report, drawn with the current options and language. */
+  function figureDrawers() {
+    const r = state.result;
+    const km = (survival, unit, title) => () => (survival ? drawKaplanMeier(document, survival,
+      { ...figureOptions, timeUnit: unit, lang: lang(),
+        labels: { title, survival: t('axis.probability', lang()),
+          time: t(`axis.${unit}`, lang()), atRisk: t('figure.numberAtRisk', lang()) } }) : null);
+    return {
+      rfs: km(r.rfs?.weeks, 'weeks', t('figure.rfs', lang())),
+      os: km(r.os?.months, 'months', t('figure.os', lang())),
+      trajectories: () => drawPlateletTrajectories(document, r.patients, { lang: lang(),
+        landmarkDay: r.criteria.landmark.day, window: [r.criteria.landmark.window_from,
+          r.criteria.landmark.window_to] }),
+      response: () => drawResponseBars(document, r.response, { lang: lang() }),
+      swimmer: () => drawSwimmer(document, r.patients, { lang: lang() }),
+    };
+  }
+
+  function renderFigures() {
+    const names = { rfs: 'figure.rfs', os: 'figure.os', trajectories: 'figure.trajectories',
+      response: 'figure.responseBars', swimmer: 'figure.swimmer' };
+    const blocks = [];
+    for (const [name, draw] of Object.entries(figureDrawers())) {
+      const svg = draw();
+      if (!svg) continue;
+      blocks.push(el('figure', { class: 'figure', id: `figure-${name}` }, svg,
+        el('figcaption', {}, t(names[name], lang())), figureExports(draw, `figure-${name}`, lang())));
+    }
+    $('figures').replaceChildren(...blocks);
+  }
+
+  function renderFigureOptions() {
+    const toggle = (key, label) => {
+      const box = el('input', { type: 'checkbox', checked: figureOptions[key] });
+      box.addEventListener('change', () => { figureOptions[key] = box.checked; renderFigures(); });
+      return el('label', {}, box, ` ${t(label, lang())}`);
+    };
+    const risk = el('select', { 'aria-label': t('figure.numberAtRisk', lang()) });
+    risk.append(new Option('—', 'none'), new Option(t('figure.numberAtRisk', lang()), 'at_risk'),
+      new Option(`${t('figure.numberAtRisk', lang())} + ${t('col.cumEvents', lang())}`, 'full'));
+    risk.value = figureOptions.riskTable;
+    risk.addEventListener('change', () => { figureOptions.riskTable = risk.value; renderFigures(); });
+    $('figure-options').replaceChildren(toggle('showCI', 'figure.ciBand'),
+      toggle('showCensor', 'figure.censored'), toggle('showMedian', 'col.median'), risk);
+  }
+
+  function renderTables() {
+    const models = reportTables(state.result, lang()).filter((m) => m.id !== 'patients');
+    $('tables').replaceChildren(...models.map((model) => {
+      const csv = el('button', { type: 'button' }, t('button.exportCsv', lang()));
+      csv.addEventListener('click', () => downloadText(tableToCsv(model, lang()), `${model.id}.csv`,
+        'text/csv'));
+      return el('div', { class: 'table-block', id: `table-${model.id}` },
+        renderTable(document, model, lang()), csv);
+    }));
+  }
+
+  function showPatient(patient) {
+    const dialog = /** @type {HTMLDialogElement} */ ($('patient-dialog'));
+    $('patient-dialog-title').textContent =
+      `${patient.patient_id}: ${tOr(`category.${patient.category}`, lang(), patient.category)}`;
+    $('patient-dialog-reason').textContent = patient.reason;
+    $('patient-dialog-body').replaceChildren(
+      renderTable(document, patientAudit(patient, lang()), lang()),
+      renderTable(document, patientTreatments(patient, lang()), lang()));
+    dialog.showModal();
+  }
+  $('patient-dialog-close').addEventListener('click', () =>
+    /** @type {HTMLDialogElement} */ ($('patient-dialog')).close());
+
+  function renderResults() {
+    const r = state.result;
+    $('criteria-used').textContent = t('results.criteriaUsed', lang(),
+      { label: r.criteria.label || r.criteria.name });
+    renderFigureOptions();
+    renderFigures();
+    renderTables();
+    $('patients').replaceChildren(renderPatientTable(document, r.patients, lang(), showPatient));
+    const heading = $('result-warnings').previousElementSibling;
+    heading.textContent = t('results.warnings', lang(), { count: r.warnings.length });
+    $('result-warnings').replaceChildren(problemsTable(r.warnings, lang()));
+  }
+
+  return {
+    /** Redraws what is shown in the new language. */
+    onLanguage() {
+      renderFiles();
+      if (state.imported) renderImport();
+      if (state.criteria) renderCriteria();
+      if (state.result) renderResults();
+    },
+    /** The worker was restarted: its tables are gone, load the files again. */
+    async onRestart() {
+      const kept = [...files.entries()];
+      files.clear();
+      for (const [name, { source }] of kept) {
+        await addFile(source instanceof ArrayBuffer ? source.slice(0) : source, name);
+      }
+      renderFiles();
+    },
+    ready() {
+      /** @type {HTMLButtonElement} */ ($('open-example')).disabled = false;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// Small pieces the page's modes share (main thread): building elements with text only, the
+// status line, the page's own texts in the chosen language, and export buttons for a figure.
+// No value from a user's file ever reaches innerHTML: el() sets text with textContent.
+import { downloadBlob, svgToBlob, svgToPngBlob } from './figures/index.js';
+import { t } from './i18n.js';
+
+/**
+ * An element with attributes and children; a string child becomes a text node.
+ * @param {string} tag
+ * @param {Record<string, string | boolean | number | undefined>} [attributes]
+ * @param {...(Node | string | null | undefined)} children
+ * @returns {HTMLElement}
+ */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) element.append(child);
+  }
+  return element;
+}
+
+/** Sets every [data-i18n] element's text, and the document's language. */
+export function applyTexts(root, lang) {
+  root.documentElement?.setAttribute('lang', lang);
+  for (const node of root.querySelectorAll('[data-i18n]')) {
+    node.textContent = t(node.getAttribute('data-i18n'), lang);
+  }
+}
+
+const statusLine = () => /** @type {HTMLElement} */ (document.getElementById('status'));
+
+/** @param {string} text @param {boolean} [isError] */
+export function say(text, isError = false) {
+  statusLine().textContent = text;
+  statusLine().classList.toggle('error', isError);
+}
+
+/**
+ * Buttons that save a figure as SVG and as PNG (twice its size).
+ * @param {() => SVGSVGElement} figure  The figure as shown now.
+ * @param {string} baseName  The file name without extension.
+ * @param {string} lang
+ */
+export function figureExports(figure, baseName, lang) {
+  const svgButton = el('button', { type: 'button' }, t('button.exportSvg', lang));
+  svgButton.addEventListener('click', () => downloadBlob(svgToBlob(figure()), `${baseName}.svg`));
+  const pngButton = el('button', { type: 'button' }, t('button.exportPng', lang));
+  pngButton.addEventListener('click', async () => {
+    try {
+      downloadBlob(await svgToPngBlob(figure(), 2), `${baseName}.png`);
+    } catch (e) {
+      say(t('error.export', lang, { reason: e instanceof Error ? e.message : String(e) }), true);
+    }
+  });
+  return el('div', { class: 'row exports' }, svgButton, pngButton);
+}
+
+/** Downloads text the page made (CSV, JSON, the printable report). */
+export function downloadText(text, fileName, type) {
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+/**
+ * A list of the core's problems as a table: where (file, row, column), whether the row was
+ * kept, and the message.
+ * @param {import('./protocol.js').CoreProblem[]} problems
+ * @param {string} lang
+ */
+export function problemsTable(problems, lang) {
+  if (problems.length === 0) return el('p', {}, t('check.noProblems', lang));
+  const head = el('tr', {},
+    el('th', { scope: 'col' }, t('problems.where', lang)),
+    el('th', { scope: 'col' }, t('problems.kept', lang)),
+    el('th', { scope: 'col' }, t('problems.message', lang)));
+  const rows = problems.map((p) => {
+    const where = [p.file, p.row ? t('fmt.row', lang, { row: p.row }) : null,
+      p.column ? t('fmt.column', lang, { column: p.column }) : null].filter(Boolean).join(', ');
+    const kept = p.kept === undefined ? '' : p.kept ? t('fmt.yes', lang) : t('fmt.no', lang);
+    return el('tr', { class: p.kept === false ? 'set-aside' : undefined },
+      el('td', {}, where), el('td', { class: 'kept' }, kept), el('td', {}, p.message));
+  });
+  return el('table', { class: 'problems' }, el('thead', {}, head), el('tbody', {}, ...rows));
+}

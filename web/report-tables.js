@@ -1,0 +1,777 @@
+// The cohort report's tables as plain models: pure functions from the core's JSON (DESIGN.md §5
+// "Cohort report") to {id, title, caption, columns, rows, footnotes}, with every cell already
+// written as text in the reader's language. The page renders a model as a <table> (tables.js),
+// the CSV export writes it (csv.js), the printable report prints it (printable-report.js), so
+// the three always show the same text.
+//
+// Nothing here computes a statistic: counts, percents, quantiles, intervals and p-values are the
+// core's; these functions only choose decimals and words. Text from the user's files (patient
+// ids, drug names, categories, reasons) is copied as it is, never translated or interpreted.
+
+import {
+  formatDecimal, formatFixed, formatLevel, formatPercent, formatProportion, formatPValue, t, tOr,
+} from './i18n.js';
+
+/**
+ * @typedef {object} Column
+ * @property {string} key
+ * @property {string} label
+ * @property {boolean} [numeric]  Cells of numbers, aligned on their digits.
+ */
+
+/**
+ * @typedef {object} Row
+ * @property {Record<string, string>} cells  Text by column key; a key left out is an empty cell.
+ * @property {boolean} [heading]  A section heading (its first cell names the rows below it).
+ * @property {boolean} [indent]   A row under a heading.
+ * @property {object} [patient]   In the per-patient table: the patient this row describes.
+ */
+
+/**
+ * @typedef {object} TableModel
+ * @property {string} id  Stable, for file names and element ids.
+ * @property {string} title
+ * @property {string} caption
+ * @property {Column[]} columns
+ * @property {Row[]} rows
+ * @property {string[]} footnotes
+ */
+
+const DASH = '–';  // en dash: ranges ("21–88") and empty cells
+
+// ---- numbers as the seed paper prints them ----------------------------------------------
+
+const isWhole = (x) => Math.abs(x - Math.round(x)) < 1e-9;
+const isNumber = (x) => typeof x === 'number' && Number.isFinite(x);
+
+/**
+ * Values printed together share their decimals: none when all are whole, else one. So the IQR
+ * 41–72.8 prints "41.0–72.8" and the range 21–88 prints "21–88".
+ * @param {number[]} values
+ * @param {string} lang
+ */
+function sameDecimals(values, lang) {
+  const digits = values.every(isWhole) ? 0 : 1;
+  return values.map((x) => formatFixed(x, lang, digits));
+}
+
+/**
+ * "68 [41.0–72.8] (21–88)": median [IQR] (min–max) of a core summary row; the number of
+ * patients is added when fewer than the cohort's were known.
+ * @param {{n: number, median: number|null, q1: number|null, q3: number|null,
+ *   min: number|null, max: number|null}} row
+ * @param {string} lang
+ * @param {number} [cohortSize]
+ */
+export function formatSummary(row, lang, cohortSize = undefined) {
+  if (!row || !row.n || !isNumber(row.median)) return DASH;
+  const [median] = sameDecimals([row.median], lang);
+  const [q1, q3] = sameDecimals([row.q1, row.q3], lang);
+  const [min, max] = sameDecimals([row.min, row.max], lang);
+  const text = `${median} [${q1}–${q3}] (${min}–${max})`;
+  return cohortSize !== undefined && row.n < cohortSize
+    ? `${text}, ${t('fmt.nEquals', lang, { n: row.n })}` : text;
+}
+
+/**
+ * "15 (57.7 %)", or "1/3 (33.3 %)" when the denominator is not the whole cohort.
+ * @param {number} count
+ * @param {number} denominator
+ * @param {number|null} percent  0–100 as the core rounded it; null when the denominator is 0.
+ * @param {string} lang
+ * @param {number} [cohortSize]
+ */
+export function formatCount(count, denominator, percent, lang, cohortSize = undefined) {
+  const n = cohortSize === undefined || denominator >= cohortSize
+    ? String(count) : `${count}/${denominator}`;
+  return isNumber(percent) ? `${n} (${formatPercent(percent, lang)})` : n;
+}
+
+/** "lo–hi" between two numbers, "lo to hi" when one of them is words ("not reached"). */
+function interval(lower, upper, bothNumbers, lang) {
+  return bothNumbers ? `${lower}–${upper}` : `${lower} ${t('fmt.to', lang)} ${upper}`;
+}
+
+/**
+ * A rate with its interval in percent: "52.0 % (31.3–72.2)".
+ * @param {{percent: number|null, ci_lower?: number|null, ci_upper?: number|null}} category
+ * @param {string} lang
+ */
+export function formatRate(category, lang) {
+  if (!category || !isNumber(category.percent)) return DASH;
+  const rate = formatPercent(category.percent, lang);
+  if (!isNumber(category.ci_lower) || !isNumber(category.ci_upper)) return rate;
+  const lower = formatProportion(category.ci_lower, lang);
+  return `${rate} (${lower}–${formatProportion(category.ci_upper, lang)})`;
+}
+
+/**
+ * An estimate with its confidence limits, null meaning "not reached" (a median whose curve
+ * stays above 0.5): "13.8 (11.5–31.2)", "not reached (2.3 to not reached)".
+ * @param {{estimate: number|null, lower: number|null, upper: number|null}} m
+ * @param {string} lang
+ * @param {number | null} digits  Fixed decimals, or null for up to 4 (times in a file's units).
+ * @param {boolean} [withInterval]
+ */
+export function formatEstimate(m, lang, digits = 1, withInterval = true) {
+  const notReached = t('fmt.notReached', lang);
+  const num = (x) => {
+    if (!isNumber(x)) return null;
+    return digits === null ? formatDecimal(x, lang) : formatFixed(x, lang, digits);
+  };
+  const [estimate, lower, upper] = [num(m?.estimate), num(m?.lower), num(m?.upper)];
+  if (!withInterval) return estimate ?? notReached;
+  if (estimate === null) {
+    if (lower === null) return notReached;
+    return `${notReached} (${interval(lower, notReached, false, lang)})`;
+  }
+  const both = lower !== null && upper !== null;
+  return `${estimate} (${interval(lower ?? notReached, upper ?? notReached, both, lang)})`;
+}
+
+/** A survival probability at a time, with its interval: "59.3 % (37.0–95.1)". */
+function formatSurvivalAt(surv, lower, upper, lang) {
+  const rate = `${formatProportion(surv, lang)} %`;
+  if (!isNumber(lower) || !isNumber(upper)) return rate;
+  return `${rate} (${formatProportion(lower, lang)}–${formatProportion(upper, lang)})`;
+}
+
+const valueKey = (text) => `value.${String(text).replace(/\s+/g, '_')}`;
+/** A value the core writes in English ("Male", "Yes", "mixed"): translated; a user's, as is. */
+const translateValue = (text, lang) => tOr(valueKey(text), lang, String(text));
+const variableLabel = (row, lang) => tOr(`var.${row.variable}`, lang, row.label);
+const classLabel = (name, lang) => tOr(`class.${name}`, lang, String(name));
+const categoryShort = (c, lang) => tOr(`category.${c}`, lang, String(c));
+const categoryLong = (c, lang) => tOr(`category.${c}.long`, lang, String(c));
+
+/** The number of patients in the report: the denominator of "n (%)" rows. */
+function cohortSizeOf(report) {
+  if (Array.isArray(report.patients)) return report.patients.length;
+  if (isNumber(report.safety?.patients)) return report.safety.patients;
+  return undefined;
+}
+
+function quantileFootnote(type, lang) {
+  return t('note.continuous', lang, { type, which: tOr(`note.quantileWhich.${type}`, lang, '') });
+}
+
+function levelText(level, lang) {
+  return formatLevel(isNumber(level) ? level : 0.95, lang);
+}
+
+const cell = (label, value) => ({ cells: { label, value } });
+const heading = (label) => ({ cells: { label }, heading: true });
+const indented = (label, value) => ({ cells: { label, value }, indent: true });
+
+// ---- the cohort tables ----------------------------------------------------------------------
+
+/** Table 1 as the seed paper prints it: "Age (years) | 68 [41.0–72.8] (21–88)". */
+export function table1Table(report, lang) {
+  const size = cohortSizeOf(report);
+  const rows = [];
+  const source = report.table1 ?? [];
+  let quantileType = 7;
+  for (let i = 0; i < source.length;) {
+    const row = source[i];
+    if (row.kind === 'continuous') {
+      quantileType = row.quantile_type ?? quantileType;
+      rows.push(cell(variableLabel(row, lang), formatSummary(row, lang, size)));
+      i += 1;
+      continue;
+    }
+    // Categorical rows of one variable come together: one row for a yes/no variable, else a
+    // heading with one row per level.
+    let j = i;
+    const sameVariable = (r) => r.kind !== 'continuous' && r.variable === row.variable;
+    while (j < source.length && sameVariable(source[j])) j += 1;
+    const group = source.slice(i, j);
+    const count = (r) => formatCount(r.count, r.denominator, r.percent, lang, size);
+    if (group.length === 1 && group[0].level === 'Yes') {
+      rows.push(cell(variableLabel(row, lang), count(row)));
+    } else {
+      rows.push(heading(variableLabel(row, lang)));
+      for (const r of group) rows.push(indented(translateValue(r.level, lang), count(r)));
+    }
+    i = j;
+  }
+  return {
+    id: 'table1',
+    title: t('table.table1.title', lang),
+    caption: size === undefined ? '' : t('table.table1.caption', lang, { n: size }),
+    columns: [
+      { key: 'label', label: t('col.characteristic', lang) },
+      {
+        key: 'value',
+        label: size === undefined ? t('col.value', lang) : t('col.patientsN', lang, { n: size }),
+        numeric: true,
+      },
+    ],
+    rows,
+    footnotes: [quantileFootnote(quantileType, lang), t('note.categorical', lang)],
+  };
+}
+
+/** Sorted as papers list them: most frequent first, then by name. */
+function byCountThenName(items, nameOf, lang) {
+  return [...items].sort((a, b) => (b.count - a.count) ||
+    nameOf(a).localeCompare(nameOf(b), lang));
+}
+
+/** Prior treatments: lines, then patients per class and per drug, n (%). */
+export function priorTreatmentsTable(report, lang) {
+  const prior = report.prior_treatments ?? {};
+  const size = prior.patients ?? cohortSizeOf(report);
+  const count = (r) => formatCount(r.count, r.denominator, r.percent, lang, size);
+  const className = (c) => classLabel(c.class, lang);
+  const rows = [cell(t('prior.lines', lang), formatSummary(prior.lines, lang, size))];
+  rows.push(heading(t('prior.byClass', lang)));
+  for (const c of byCountThenName(prior.classes ?? [], className, lang)) {
+    rows.push(indented(className(c), count(c)));
+  }
+  rows.push(heading(t('prior.byDrug', lang)));
+  for (const d of byCountThenName(prior.drugs ?? [], (x) => String(x.drug), lang)) {
+    rows.push(indented(String(d.drug), count(d)));
+  }
+  return {
+    id: 'prior_treatments',
+    title: t('table.prior.title', lang),
+    caption: t('table.prior.caption', lang,
+      { days: report.criteria?.treatment_window_days ?? 42, n: size ?? DASH }),
+    columns: [
+      { key: 'label', label: t('col.treatment', lang) },
+      { key: 'value', label: t('col.patientsPct', lang), numeric: true },
+    ],
+    rows,
+    footnotes: [quantileFootnote(prior.lines?.quantile_type ?? 7, lang)],
+  };
+}
+
+/** Infusions: total, per patient median [IQR] (range), route n (%), doses. */
+export function infusionsTable(report, lang) {
+  const inf = report.infusions ?? {};
+  const size = cohortSizeOf(report);
+  const rows = [
+    cell(t('infusions.total', lang), String(inf.total ?? DASH)),
+    cell(t('infusions.perPatient', lang), formatSummary(inf.per_patient, lang, size)),
+    heading(t('infusions.route', lang)),
+  ];
+  for (const r of inf.route ?? []) {
+    rows.push(indented(translateValue(r.level, lang),
+      formatCount(r.count, r.denominator, r.percent, lang, size)));
+  }
+  rows.push(heading(t('infusions.doses', lang)));
+  for (const d of inf.doses ?? []) {
+    rows.push(indented(`${translateValue(d.route, lang)}, ${translateValue(d.dose, lang)}`,
+      String(d.infusions)));
+  }
+  return {
+    id: 'infusions',
+    title: t('table.infusions.title', lang),
+    caption: t('table.infusions.caption', lang, { total: inf.total ?? DASH, n: size ?? DASH }),
+    columns: [
+      { key: 'label', label: t('col.characteristic', lang) },
+      { key: 'value', label: t('col.value', lang), numeric: true },
+    ],
+    rows,
+    footnotes: [quantileFootnote(inf.per_patient?.quantile_type ?? 7, lang)],
+  };
+}
+
+/** Follow-up: median by reverse Kaplan-Meier with its CI, and observed follow-up. */
+export function followUpTable(report, lang) {
+  const fu = report.follow_up ?? {};
+  const level = levelText(report.report_options?.conf_level, lang);
+  const reverse = fu.reverse_km
+    ? formatEstimate({ estimate: fu.reverse_km.median, lower: fu.reverse_km.lower,
+      upper: fu.reverse_km.upper }, lang, 1)
+    : DASH;
+  return {
+    id: 'follow_up',
+    title: t('table.followUp.title', lang),
+    caption: '',
+    columns: [
+      { key: 'label', label: t('col.characteristic', lang) },
+      { key: 'value', label: t('col.value', lang), numeric: true },
+    ],
+    rows: [
+      cell(t('followUp.reverseKm', lang, { level }), reverse),
+      cell(t('followUp.observed', lang), formatSummary(fu.observed, lang, cohortSizeOf(report))),
+    ],
+    footnotes: [t('note.reverseKm', lang), quantileFootnote(fu.observed?.quantile_type ?? 7, lang)],
+  };
+}
+
+function responseColumns(report, lang, firstLabel) {
+  const level = levelText(report.response?.conf_level ?? report.report_options?.conf_level, lang);
+  return [
+    { key: 'label', label: firstLabel },
+    { key: 'n', label: t('col.nOverN', lang), numeric: true },
+    { key: 'rate', label: t('col.percentCi', lang, { level }), numeric: true },
+  ];
+}
+
+function responseRows(block, lang, indent) {
+  return ['CR', 'R', 'OR', 'NR'].map((c) => {
+    const category = block.categories?.[c];
+    return {
+      cells: {
+        label: categoryLong(c, lang),
+        n: category ? `${category.count}/${block.denominator}` : DASH,
+        rate: formatRate(category, lang),
+      },
+      indent,
+    };
+  });
+}
+
+function responseFootnote(report, lang) {
+  const method = report.response?.ci_method ?? report.report_options?.ci_method
+    ?? 'clopper-pearson';
+  return t('note.responseCi', lang, { method: tOr(`note.ci.${method}`, lang, method) });
+}
+
+/** Response at the landmark: CR, R, OR, NR as n/N and "52.0 % (31.3–72.2)". */
+export function responseTable(report, lang) {
+  const response = report.response ?? {};
+  const [from, to] = response.window ?? [DASH, DASH];
+  const mode = report.criteria?.landmark?.mode === 'at' ? 'at' : 'best';
+  return {
+    id: 'response',
+    title: t('table.response.title', lang, { day: response.landmark_day ?? DASH }),
+    caption: t(`table.response.caption.${mode}`, lang, { from, to, n: response.denominator ?? 0 }),
+    columns: responseColumns(report, lang, t('col.category', lang)),
+    rows: responseRows(response, lang, false),
+    footnotes: [responseFootnote(report, lang)],
+  };
+}
+
+/** Response at the later landmarks (6 and 12 months in the seed), or null when none. */
+export function laterResponseTable(report, lang) {
+  const later = report.response?.other_landmarks ?? [];
+  if (later.length === 0) return null;
+  const countRow = (label, n) => ({ cells: { label, n: String(n ?? 0) }, indent: true });
+  const rows = [];
+  for (const block of later) {
+    const [from, to] = block.window ?? [DASH, DASH];
+    rows.push(heading(t('fmt.landmark', lang, { day: block.landmark_day, from, to })));
+    rows.push(...responseRows(block, lang, true));
+    rows.push(countRow(categoryLong('NE', lang), block.not_evaluable));
+    rows.push(countRow(t('category.diedBefore', lang), block.died_before));
+  }
+  return {
+    id: 'later_response',
+    title: t('table.laterResponse.title', lang),
+    caption: '',
+    columns: responseColumns(report, lang, t('col.landmark', lang)),
+    rows,
+    footnotes: [t('note.laterLandmarks', lang), responseFootnote(report, lang)],
+  };
+}
+
+/** Excluded and not-evaluable patients with their reasons (outside the denominator). */
+export function outsideDenominatorTable(report, lang) {
+  const response = report.response ?? {};
+  const rows = [
+    ...(response.excluded ?? []).map((p) => ({ category: 'excluded', ...p })),
+    ...(response.not_evaluable ?? []).map((p) => ({ category: 'NE', ...p })),
+  ].map((p) => ({
+    cells: {
+      patient: String(p.patient_id),
+      category: categoryShort(p.category, lang),
+      reason: String(p.reason ?? ''),
+    },
+  }));
+  return {
+    id: 'outside_denominator',
+    title: t('table.outside.title', lang),
+    caption: rows.length > 0
+      ? t('table.outside.caption', lang, { day: response.landmark_day ?? DASH })
+      : t('table.outside.empty', lang),
+    columns: [
+      { key: 'patient', label: t('col.patient', lang) },
+      { key: 'category', label: t('col.category', lang) },
+      { key: 'reason', label: t('col.reason', lang) },
+    ],
+    rows,
+    footnotes: [],
+  };
+}
+
+/** Overall response with and without a concomitant / background treatment, Fisher's p. */
+export function byTreatmentTable(report, lang) {
+  const days = report.criteria?.treatment_window_days ?? 42;
+  const side = (s) => (s && s.OR
+    ? formatCount(s.OR.count, s.patients, s.OR.percent, lang, Infinity) : DASH);
+  const rows = (report.response?.by_treatment ?? []).map((b) => ({
+    cells: {
+      label: tOr(`byTreatment.${b.role}`, lang, String(b.role), { days }),
+      with: side(b.with),
+      without: side(b.without),
+      p: isNumber(b.fisher_p) ? formatPValue(b.fisher_p, lang) : t('fmt.notComputed', lang),
+    },
+  }));
+  return {
+    id: 'response_by_treatment',
+    title: t('table.byTreatment.title', lang),
+    caption: '',
+    columns: [
+      { key: 'label', label: t('col.treatment', lang) },
+      { key: 'with', label: t('col.with', lang), numeric: true },
+      { key: 'without', label: t('col.without', lang), numeric: true },
+      { key: 'p', label: t('col.fisherP', lang), numeric: true },
+    ],
+    rows,
+    footnotes: [t('note.fisher', lang)],
+  };
+}
+
+/** Time to response in days: median (range), as the seed reports it, and the IQR. */
+export function timeToResponseTable(report, lang) {
+  const ttr = report.time_to_response ?? {};
+  const known = ttr.n > 0 && isNumber(ttr.median);
+  const [median] = known ? sameDecimals([ttr.median], lang) : [DASH];
+  const [min, max] = known ? sameDecimals([ttr.min, ttr.max], lang) : [DASH, DASH];
+  const [q1, q3] = known ? sameDecimals([ttr.q1, ttr.q3], lang) : [DASH, DASH];
+  return {
+    id: 'time_to_response',
+    title: t('table.timeToResponse.title', lang),
+    caption: '',
+    columns: [
+      { key: 'label', label: t('col.characteristic', lang) },
+      { key: 'value', label: t('col.value', lang), numeric: true },
+    ],
+    rows: [
+      cell(t('ttr.patients', lang), String(ttr.n ?? 0)),
+      cell(t('ttr.medianRange', lang), known ? `${median} (${min}–${max})` : DASH),
+      cell(t('ttr.iqr', lang), known ? `${q1}–${q3}` : DASH),
+    ],
+    footnotes: [
+      t('note.ttr', lang, { from: report.criteria?.landmark?.window_from ?? 42 }),
+      quantileFootnote(ttr.quantile_type ?? 7, lang),
+    ],
+  };
+}
+
+function rfsFootnote(report, lang) {
+  const rfs = report.criteria?.rfs;
+  if (!rfs) return null;
+  const events = [
+    rfs.event_loss && t('event.loss_of_response', lang),
+    rfs.event_new_treatment && t('event.new_treatment', lang),
+    rfs.event_death && t('event.death', lang),
+  ].filter(Boolean).join(', ');
+  return t('note.rfs', lang, {
+    origin: tOr(`note.rfsOrigin.${rfs.origin}`, lang, String(rfs.origin)),
+    events: events || DASH,
+  });
+}
+
+/** RFS (responders) and OS: n, events, median (CI) in months, KM estimates at 12 and 24 months. */
+export function survivalSummaryTable(report, lang) {
+  const months = report.report_options?.estimate_months ?? [12, 24];
+  const anyPart = report.rfs?.months ?? report.os?.months;
+  const level = levelText(anyPart?.conf_level ?? report.report_options?.conf_level, lang);
+  const unit = t('unit.months', lang);
+  const columns = [
+    { key: 'label', label: t('col.outcome', lang) },
+    { key: 'n', label: t('col.n', lang), numeric: true },
+    { key: 'events', label: t('col.events', lang), numeric: true },
+    { key: 'median', label: t('col.median', lang, { unit, level }), numeric: true },
+    ...months.map((m, i) => ({
+      key: `at${i}`,
+      label: t('col.estimateAt', lang, { time: formatDecimal(m, lang), unit, level }),
+      numeric: true,
+    })),
+  ];
+  const row = (label, part) => {
+    const group = part?.months?.groups?.[0];
+    if (!group) return { cells: { label, n: '0', events: DASH, median: DASH } };
+    const cells = {
+      label, n: String(group.n), events: String(group.events),
+      median: formatEstimate(group.median, lang, 1, part.months.conf_type !== 'none'),
+    };
+    months.forEach((m, i) => {
+      const at = group.at_times;
+      const k = at ? at.time.findIndex((x) => Math.abs(x - m) < 1e-9) : -1;
+      cells[`at${i}`] = k < 0 ? t('fmt.notEstimable', lang)
+        : formatSurvivalAt(at.surv[k], at.lower[k], at.upper[k], lang);
+    });
+    return { cells };
+  };
+  return {
+    id: 'survival',
+    title: t('table.survival.title', lang),
+    caption: '',
+    columns,
+    rows: [row(t('outcome.rfs', lang), report.rfs), row(t('outcome.os', lang), report.os)],
+    footnotes: [
+      t('note.km', lang, { level, confType: anyPart?.conf_type ?? 'log' }),
+      rfsFootnote(report, lang),
+    ].filter(Boolean),
+  };
+}
+
+/** The number-at-risk table under the RFS curve (weeks), or null without responders. */
+export function rfsAtRiskTable(report, lang) {
+  const risk = report.rfs?.weeks?.groups?.[0]?.risk_table;
+  if (!risk) return null;
+  return {
+    id: 'rfs_at_risk',
+    title: t('table.rfsAtRisk.title', lang),
+    caption: '',
+    columns: [
+      { key: 'time', label: t('col.time', lang, { unit: t('unit.weeks', lang) }), numeric: true },
+      { key: 'at_risk', label: t('col.atRisk', lang), numeric: true },
+      { key: 'events', label: t('col.cumEvents', lang), numeric: true },
+      { key: 'censored', label: t('col.cumCensored', lang), numeric: true },
+    ],
+    rows: risk.time.map((time, i) => ({
+      cells: {
+        time: formatDecimal(time, lang),
+        at_risk: String(risk.n_risk[i]),
+        events: String(risk.cumulative_events?.[i] ?? DASH),
+        censored: String(risk.cumulative_censored?.[i] ?? DASH),
+      },
+    })),
+    footnotes: [],
+  };
+}
+
+/** Safety: any AE, grade ≥ 3, serious, infusion reactions, by category, deaths, lab values. */
+export function safetyTable(report, lang) {
+  const safety = report.safety ?? {};
+  const size = safety.patients ?? cohortSizeOf(report);
+  const count = (r) => (r ? formatCount(r.count, r.denominator, r.percent, lang, size) : DASH);
+  const rows = [
+    cell(t('safety.any', lang), count(safety.any_adverse_event)),
+    cell(t('safety.grade3', lang), count(safety.grade_3_or_more)),
+    cell(t('safety.serious', lang), count(safety.serious)),
+    cell(t('safety.infusionReactions', lang), count(safety.infusion_reactions)),
+    heading(t('safety.byCategory', lang)),
+  ];
+  for (const c of safety.by_category ?? []) {
+    rows.push({
+      cells: {
+        label: String(c.category),
+        value: formatCount(c.patients, size, c.percent, lang, size),
+        grade3: String(c.grade_3_or_more ?? 0),
+      },
+      indent: true,
+    });
+  }
+  const deaths = safety.deaths;
+  if (deaths) {
+    rows.push(cell(t('safety.deaths', lang),
+      formatCount(deaths.count, size, deaths.percent, lang, size)));
+    for (const d of deaths.by_cause ?? []) {
+      rows.push(indented(translateValue(d.cause, lang), String(d.count)));
+    }
+  }
+  const labs = safety.lab_thresholds ?? [];
+  if (labs.length > 0) {
+    rows.push(heading(t('safety.labs', lang)));
+    for (const l of labs) {
+      const label = t('safety.labBelow', lang, {
+        test: tOr(`lab.${l.test}`, lang, String(l.test)),
+        value: formatDecimal(l.below, lang),
+        unit: l.unit ?? '',
+      }).trim();
+      rows.push(indented(label,
+        formatCount(l.patients_below, l.patients_measured, l.percent, lang, size)));
+    }
+  }
+  return {
+    id: 'safety',
+    title: t('table.safety.title', lang),
+    caption: t('table.safety.caption', lang, { events: safety.events ?? 0, n: size ?? DASH }),
+    columns: [
+      { key: 'label', label: t('col.characteristic', lang) },
+      { key: 'value', label: t('col.patientsPct', lang), numeric: true },
+      { key: 'grade3', label: t('col.grade3', lang), numeric: true },
+    ],
+    rows,
+    footnotes: labs.length > 0 ? [t('note.labs', lang)] : [],
+  };
+}
+
+// ---- patients -------------------------------------------------------------------------------
+
+const eventText = (reason, lang) =>
+  tOr(`event.${String(reason).replace(/\s+/g, '_')}`, lang, String(reason));
+
+function platelets(value, censoredBelow, lang) {
+  if (!isNumber(value)) return DASH;
+  const text = formatDecimal(value, lang);
+  return censoredBelow ? t('fmt.baselineBelow', lang, { value: text }) : text;
+}
+
+/**
+ * One row per patient: id, category, reason, baseline, time to response, loss, RFS. Each row
+ * carries its patient, for a details view (tables.js renderPatientTable).
+ * @param {object[]} patients  The report's patients[].
+ * @param {string} lang
+ */
+export function patientTable(patients, lang) {
+  const rows = (patients ?? []).map((p) => {
+    const loss = p.loss_of_response;
+    const rfs = p.rfs;
+    const rfsEvent = rfs?.event ? eventText(rfs.event_reason, lang) : t('fmt.censored', lang);
+    const ttr = p.time_to_response_days;
+    return {
+      cells: {
+        patient: String(p.patient_id),
+        category: categoryShort(p.category, lang),
+        reason: String(p.reason ?? ''),
+        baseline: platelets(p.baseline?.platelets, p.baseline?.censored_below, lang),
+        time_to_response: isNumber(ttr) ? String(ttr) : DASH,
+        loss: loss
+          ? t('fmt.lossAt', lang, { day: loss.day, reason: String(loss.reason ?? '') }) : DASH,
+        rfs: rfs ? `${formatDecimal(rfs.days, lang)} (${rfsEvent})` : DASH,
+      },
+      patient: p,
+    };
+  });
+  return {
+    id: 'patients',
+    title: t('table.patients.title', lang),
+    caption: t('table.patients.caption', lang, { n: rows.length }),
+    columns: [
+      { key: 'patient', label: t('col.patient', lang) },
+      { key: 'category', label: t('col.category', lang) },
+      { key: 'reason', label: t('col.reason', lang) },
+      { key: 'baseline', label: t('col.baseline', lang), numeric: true },
+      { key: 'time_to_response', label: t('col.timeToResponse', lang), numeric: true },
+      { key: 'loss', label: t('col.loss', lang) },
+      { key: 'rfs', label: t('col.rfs', lang), numeric: true },
+    ],
+    rows,
+    footnotes: [],
+  };
+}
+
+/**
+ * The counts of one patient, each with what the rule made of it: the details behind the
+ * patient's category (DESIGN §5: every number traces back to its rows).
+ * @param {object} patient  One entry of the report's patients[].
+ * @param {string} lang
+ */
+export function patientAudit(patient, lang) {
+  const yesNo = (b) => t(b ? 'fmt.yes' : 'fmt.no', lang);
+  const rows = (patient.counts ?? []).map((c) => ({
+    cells: {
+      day: String(c.day),
+      platelets: platelets(c.platelets, c.censored_below, lang),
+      credited: c.credited ? t('fmt.yes', lang)
+        : t('fmt.notCredited', lang, { reason: String(c.not_credited_because ?? '') }),
+      level: tOr(`level.${c.level}`, lang, String(c.level)),
+      in_window: yesNo(c.in_window),
+      source: t('fmt.fileRow', lang, { file: String(c.file ?? ''), row: c.row ?? DASH }),
+    },
+  }));
+  return {
+    id: 'patient_counts',
+    title: t('table.audit.title', lang, { id: String(patient.patient_id) }),
+    caption: t('table.audit.caption', lang,
+      { category: categoryLong(patient.category, lang), reason: String(patient.reason ?? '') }),
+    columns: [
+      { key: 'day', label: t('col.day', lang), numeric: true },
+      { key: 'platelets', label: t('col.platelets', lang), numeric: true },
+      { key: 'credited', label: t('col.credited', lang) },
+      { key: 'level', label: t('col.level', lang) },
+      { key: 'in_window', label: t('col.inWindow', lang) },
+      { key: 'source', label: t('col.source', lang) },
+    ],
+    rows,
+    footnotes: [t('note.audit', lang)],
+  };
+}
+
+/** The ITP treatments of one patient with the role each was given (prior, concomitant, …). */
+export function patientTreatments(patient, lang) {
+  const day = (d) => (isNumber(d) ? String(d) : DASH);
+  return {
+    id: 'patient_treatments',
+    title: t('table.treatments.title', lang, { id: String(patient.patient_id) }),
+    caption: '',
+    columns: [
+      { key: 'drug', label: t('col.drugAsWritten', lang) },
+      { key: 'name', label: t('col.drug', lang) },
+      { key: 'class', label: t('col.class', lang) },
+      { key: 'role', label: t('col.role', lang) },
+      { key: 'start', label: t('col.start', lang), numeric: true },
+      { key: 'end', label: t('col.end', lang), numeric: true },
+      { key: 'source', label: t('col.source', lang) },
+    ],
+    rows: (patient.treatments ?? []).map((x) => ({
+      cells: {
+        drug: String(x.drug ?? ''),
+        name: x.name === null || x.name === undefined ? DASH : String(x.name),
+        class: classLabel(x.class ?? 'unknown', lang),
+        role: tOr(`role.${x.role}`, lang, String(x.role)),
+        start: day(x.start_day),
+        end: day(x.end_day),
+        source: t('fmt.fileRow', lang, { file: String(x.file ?? ''), row: x.row ?? DASH }),
+      },
+    })),
+    footnotes: [],
+  };
+}
+
+// ---- all of them, and the survival calculator's table ---------------------------------------
+
+/**
+ * Every table of a cohort report, in the order of a paper (those without data left out).
+ * @param {object} report  The core's cohort response.
+ * @param {string} lang
+ * @returns {TableModel[]}
+ */
+export function reportTables(report, lang) {
+  return [
+    table1Table, priorTreatmentsTable, infusionsTable, followUpTable, responseTable,
+    laterResponseTable, outsideDenominatorTable, byTreatmentTable, timeToResponseTable,
+    survivalSummaryTable, rfsAtRiskTable, safetyTable,
+  ].map((build) => build(report, lang)).filter(Boolean)
+    .concat([patientTable(report.patients, lang)]);
+}
+
+/**
+ * The survival calculator's numbers beside its figure (DESIGN §6): one row per group (name as
+ * in the file, n, events, median with its CI in the file's time unit), the test in the caption.
+ * @param {import('./protocol.js').SurvivalResult} survival
+ * @param {string} lang
+ */
+export function survivalGroupsTable(survival, lang) {
+  const level = levelText(survival.conf_level, lang);
+  const withCi = survival.conf_type !== 'none';
+  const test = survival.test;
+  let caption = t('survival.noTest', lang);
+  if (test) {
+    const method = test.method === 'log-rank' ? t('survival.logRankTest', lang)
+      : t('survival.testHf', lang, { rho: formatDecimal(test.rho, lang) });
+    caption = t('survival.testLine', lang, {
+      method, chisq: formatFixed(test.chisq, lang, 2), df: test.df, p: formatPValue(test.p, lang),
+    });
+  }
+  return {
+    id: 'survival_groups',
+    title: t('table.survivalGroups.title', lang),
+    caption,
+    columns: [
+      { key: 'group', label: t('col.group', lang) },
+      { key: 'n', label: t('col.n', lang), numeric: true },
+      { key: 'events', label: t('col.events', lang), numeric: true },
+      {
+        key: 'median',
+        label: t(withCi ? 'col.medianCi' : 'col.medianPlain', lang, { level }),
+        numeric: true,
+      },
+    ],
+    rows: survival.groups.map((g) => ({
+      cells: {
+        group: String(g.name), n: String(g.n), events: String(g.events),
+        median: formatEstimate(g.median, lang, null, withCi),
+      },
+    })),
+    footnotes: withCi ? [t('note.km', lang, { level, confType: survival.conf_type })] : [],
+  };
+}

@@ -1,0 +1,133 @@
+// The survival calculator mode (main thread): any table, its time, event and group columns,
+// then the core's Kaplan-Meier curves, medians, estimates at chosen times and log-rank test,
+// shown as a figure and as a table beside it (DESIGN.md §6). The example is R's aml data set.
+import { drawKaplanMeier } from './figures/index.js';
+import { t } from './i18n.js';
+import { el, figureExports, say } from './page-kit.js';
+import { survivalGroupsTable } from './report-tables.js';
+import { renderTable } from './tables.js';
+
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/** @param {HTMLSelectElement} select @param {string[]} names @param {RegExp | null} guess */
+function fillSelect(select, names, guess, allowNone = false) {
+  const options = names.map((name) => new Option(name, name));
+  if (allowNone) options.unshift(new Option('—', ''));
+  select.replaceChildren(...options);
+  const guessed = guess && names.find((n) => guess.test(n));
+  if (guessed !== undefined && guessed !== null) select.value = guessed;
+}
+
+/**
+ * @param {{client: import('./core-client.js').CoreClient, lang: () => string,
+ *   describeFailure: (e: unknown) => string}} page
+ */
+export function createSurvivalPage({ client, lang, describeFailure }) {
+  /** The picked file, kept to load it again into a restarted worker. */
+  let picked = /** @type {{source: File | ArrayBuffer, name: string, table: string} | null} */ (null);
+  let shown = /** @type {any} */ (null);  // the last survival answer
+
+  async function load(source, name) {
+    const kept = source instanceof ArrayBuffer ? source.slice(0) : source;
+    const loaded = await client.loadFile(source, name);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const first = loaded.tables.find((table) => table.result.ok) ?? loaded.tables[0];
+    if (!first.result.ok) throw new Error(first.result.error.message);
+    picked = { source: kept, name, table: first.name };
+    return first.result.table.columns;
+  }
+
+  function chooseColumns(columns) {
+    if (columns.length === 0) throw new Error(t('error.noColumns', lang()));
+    fillSelect(/** @type {HTMLSelectElement} */ ($('time-column')), columns,
+      /time|delay|duration|week|month|day|temps|dur/i);
+    fillSelect(/** @type {HTMLSelectElement} */ ($('event-column')), columns,
+      /status|event|death|dead|relapse|statut|décès|evenement|événement/i);
+    fillSelect(/** @type {HTMLSelectElement} */ ($('group-column')), columns,
+      /group|arm|treat|groupe|bras|^x$/i, true);
+    /** @type {HTMLFieldSetElement} */ ($('survival-columns')).disabled = false;
+  }
+
+  function show(survival, warnings) {
+    shown = { survival, warnings };
+    const draw = () => drawKaplanMeier(document, survival, { lang: lang(), showCI: true,
+      showCensor: true, riskTable: 'at_risk', labels: { survival: t('axis.probability', lang()),
+        time: t('axis.time', lang()), atRisk: t('figure.numberAtRisk', lang()) } });
+    $('survival-figure').replaceChildren(el('figure', { class: 'figure' }, draw(),
+      figureExports(draw, 'kaplan-meier', lang())));
+    $('survival-table').replaceChildren(renderTable(document, survivalGroupsTable(survival, lang()),
+      lang()));
+    $('survival-warnings').replaceChildren(...warnings.map((w) => el('li', {}, w.message)));
+    const result = $('survival-result');
+    result.hidden = false;
+    result.scrollIntoView({ block: 'start' });
+    result.focus({ preventScroll: true });
+  }
+
+  async function run(request) {
+    say(t('status.computing', lang()));
+    const answer = await client.run(request);
+    if (!answer.ok) throw new Error(answer.error.message);
+    show(answer.survival, answer.warnings ?? []);
+    say(t('status.done', lang()));
+  }
+
+  $('survival-example').addEventListener('click', async () => {
+    try {
+      say(t('status.loadingExample', lang()));
+      // Relative URL: the site may be served from a sub-folder.
+      const reply = await fetch('examples/aml.csv');
+      if (!reply.ok) throw new Error(t('error.fetchExample', lang(), { file: 'aml.csv', status: reply.status }));
+      chooseColumns(await load(await reply.arrayBuffer(), 'aml.csv'));
+      /** @type {HTMLSelectElement} */ ($('event-column')).value = 'status';
+      await run({ type: 'survival', table: picked.table, time: 'time', event: 'status', group: 'x',
+        conf_type: 'log', conf_level: 0.95 });
+    } catch (e) {
+      say(describeFailure(e), true);
+    }
+  });
+
+  $('survival-file').addEventListener('change', async (event) => {
+    const file = /** @type {HTMLInputElement} */ (event.target).files?.[0];
+    if (!file) return;
+    try {
+      say(t('status.reading', lang()));
+      chooseColumns(await load(file, file.name));
+      say(t('status.done', lang()));
+    } catch (e) {
+      say(describeFailure(e), true);
+    }
+  });
+
+  $('survival-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      if (!picked) throw new Error(t('error.noFile', lang()));
+      const time = /** @type {HTMLSelectElement} */ ($('time-column')).value;
+      const eventColumn = /** @type {HTMLSelectElement} */ ($('event-column')).value;
+      if (time === eventColumn) throw new Error(t('error.sameColumns', lang()));
+      const group = /** @type {HTMLSelectElement} */ ($('group-column')).value;
+      const times = /** @type {HTMLInputElement} */ ($('survival-times')).value
+        .split(/[;\s]+|,(?=\s)/).map((s) => Number(s.replace(',', '.'))).filter(Number.isFinite);
+      const request = { type: 'survival', table: picked.table, time, event: eventColumn,
+        conf_type: /** @type {HTMLSelectElement} */ ($('conf-type')).value };
+      if (group) request.group = group;
+      if (times.length) request.times = times;
+      await run(request);
+    } catch (e) {
+      say(describeFailure(e), true);
+    }
+  });
+
+  return {
+    onLanguage() {
+      if (shown) show(shown.survival, shown.warnings);
+    },
+    async onRestart() {
+      if (picked) await load(picked.source, picked.name);
+    },
+    ready() {
+      /** @type {HTMLButtonElement} */ ($('survival-example')).disabled = false;
+    },
+  };
+}
