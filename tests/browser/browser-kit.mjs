@@ -1,0 +1,182 @@
+// What the browser tests share: the real page (dist/, what scripts/build assembles) served by
+// scripts/static-server.mjs with its CSP header (a meta tag does not govern the worker:
+// shared/README.md trap 7), driven through Debian's Chromium by playwright-core (never
+// `npx playwright install`: no browser downloads here or on CI), and watched for requests to
+// other origins, CSP violations and console errors.
+//
+// ITP_SITE_DIR serves another folder than dist/; ITP_CLI names another itp-analyze. Screenshots
+// go to build/screenshots/ for a person to look at; nothing compares them.
+//
+// What the browser tells and what it does not (checked by hand with playwright-core 1.65 and
+// Chromium 156): requests of the page and of its module worker both reach page.on('request'),
+// and a request the CSP blocks is still reported there (then fails with 'csp'), so the
+// other-origin check sees it. CSP violations of the page arrive as console errors ("... violates
+// the following Content Security Policy directive ..."). A violation inside the worker is NOT
+// reported anywhere playwright listens; the worker's health under the header CSP shows instead
+// in the results themselves (they exist only if the worker imported the glue and compiled the
+// wasm under that policy) and in the header checked on worker.js.
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+
+import { access, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+import { chromium } from 'playwright-core';
+
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const siteDir = path.resolve(process.env.ITP_SITE_DIR ?? path.join(repoRoot, 'dist'));
+export const cli = process.env.ITP_CLI ?? path.join(repoRoot, 'build/release/itp-analyze');
+export const screenshotDir = path.join(repoRoot, 'build/screenshots');
+
+// DESIGN.md §6, exactly.
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+  + "object-src 'none'; base-uri 'none'";
+
+export const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  // launch() also gives each run a fresh temporary profile (user-data-dir).
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+/** Waits, in milliseconds; the whole file runs in a few seconds when all is well. */
+export const WAIT = 10_000;
+
+/**
+ * The CLI's answer for the same request the page makes.
+ * @param {string} file
+ * @param {string[]} args
+ */
+export async function cliSurvival(file, args) {
+  const { stdout } = await promisify(execFile)(cli, ['survival', '--input', file, ...args]);
+  const json = JSON.parse(stdout);
+  assert.equal(json.ok, true, `CLI failed: ${stdout}`);
+  return json.survival;
+}
+
+/**
+ * Starts scripts/static-server.mjs on a free port (port 0: it prints the one it got).
+ * @param {string} folder
+ * @returns {Promise<{child: import('node:child_process').ChildProcess, origin: string}>}
+ */
+export function startServer(folder) {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/static-server.mjs'),
+    folder, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`static server printed no address in 5 s: ${out}`));
+    }, 5000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, origin: `http://127.0.0.1:${match[1]}` });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`static server exited with ${code}: ${out}`));
+    });
+  });
+}
+
+/**
+ * Records everything the page does that a test may want to forbid. Console messages of the
+ * worker arrive on the page's 'console' too, so one listener covers both.
+ * @param {import('playwright-core').Page} page
+ */
+export function watch(page) {
+  const seen = {
+    /** @type {string[]} every URL requested, page and worker */
+    requests: [],
+    /** @type {Map<string, Record<string, string>>} response headers by URL */
+    headers: new Map(),
+    /** @type {string[]} console errors and warnings, page errors, failed requests, crashes */
+    problems: [],
+    /** @type {string[]} */
+    cspViolations: [],
+    /** @type {string[]} */
+    dialogs: [],
+  };
+  page.on('request', (request) => seen.requests.push(request.url()));
+  page.on('response', (response) => seen.headers.set(response.url(), response.headers()));
+  page.on('requestfailed', (request) => {
+    seen.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on('console', (message) => {
+    const line = `console ${message.type()}: ${message.text()} (${message.location().url})`;
+    if (/content security policy/i.test(message.text())) seen.cspViolations.push(line);
+    if (message.type() === 'error' || message.type() === 'warning') seen.problems.push(line);
+  });
+  page.on('pageerror', (error) => seen.problems.push(`page error: ${error.stack ?? error}`));
+  page.on('crash', () => seen.problems.push('page crashed'));
+  page.on('dialog', async (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  return seen;
+}
+
+/**
+ * @param {string} origin
+ * @param {ReturnType<typeof watch>} seen
+ */
+export function assertClean(origin, seen) {
+  const elsewhere = seen.requests.filter((url) => new URL(url).origin !== origin);
+  assert.deepEqual(elsewhere, [], 'requests to another origin');
+  assert.deepEqual(seen.cspViolations, [], 'CSP violations');
+  assert.deepEqual(seen.problems, [], 'console errors/warnings, page errors, failed requests');
+  assert.deepEqual(seen.dialogs, [], 'dialogs');
+}
+
+
+/** Starts the server and the browser once for a test file; `stop` ends both. */
+export async function startSite() {
+  await access(path.join(siteDir, 'index.html')).catch(() => {
+    throw new Error(`${siteDir}/index.html is missing: run scripts/build first`);
+  });
+  await mkdir(screenshotDir, { recursive: true });
+  const { child, origin } = await startServer(siteDir);
+  const browser = await chromium.launch(LAUNCH);
+  return { origin, browser, stop: async () => { await browser.close(); child.kill(); } };
+}
+
+/**
+ * Opens the page and waits until the worker has answered (the status says it is ready).
+ * @param {import('playwright-core').Page} page
+ * @param {string} origin
+ */
+export async function openPage(page, origin) {
+  const response = await page.goto(`${origin}/`);
+  assert.ok(response, 'no response for the page');
+  assert.equal(response.status(), 200);
+  await page.waitForFunction(() => /^(Ready|Prêt)/.test(document.getElementById('status')
+    .textContent) || document.getElementById('status').classList.contains('error'), null,
+  { timeout: WAIT });
+  const status = await page.getByRole('status').textContent();
+  assert.match(status, /^(Ready|Prêt)/, `the calculator did not start: ${status}`);
+  return response;
+}
+
+/**
+ * The text of every header and data cell of a table's body, row by row (textContent).
+ * @param {import('playwright-core').Locator} table
+ */
+export function tableCells(table) {
+  return table.locator('tbody tr').evaluateAll(
+    (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
+}
+
+/** The same cells from a table model of web/report-tables.js, as tables.js renders them. */
+export function modelCells(model) {
+  return model.rows.map((row) => (row.heading
+    ? [row.cells[model.columns[0].key] ?? '']
+    : model.columns.map((column) => row.cells[column.key] ?? '')));
+}
