@@ -1,0 +1,13 @@
+// The page's figures (DESIGN.md §6), each a pure function of the core's JSON that returns an
+// <svg> built in the given Document, and their exports. d3 comes from ../vendor/d3.js, bundled
+// at build time by scripts/bundle-d3.mjs; nothing is loaded from another origin.
+//
+//   drawKaplanMeier(doc, survival, options)          a survival object (rfs.weeks, os.months, ...)
+//   drawPlateletTrajectories(doc, patients, options) the cohort report's patients[]
+//   drawResponseBars(doc, response, options)         the cohort report's response
+//   drawSwimmer(doc, patients, options)              the cohort report's patients[]
+export { drawKaplanMeier, KM_LABELS } from './kaplan-meier.js';
+export { drawPlateletTrajectories, TRAJECTORY_LABELS } from './trajectories.js';
+export { drawResponseBars, RESPONSE_LABELS } from './response-bars.js';
+export { drawSwimmer, SWIMMER_LABELS } from './swimmer.js';
+export { downloadBlob, svgToBlob, svgToPngBlob, svgToString } from './export.js';
