@@ -64,11 +64,15 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     result.focus({ preventScroll: true });
   }
 
+  // Performance marks (read by bench/page_run.mjs): from a file given to its columns shown,
+  // and from Run to the figure drawn, the two waits a user has.
   async function run(request) {
+    performance.mark('itp-run-start');
     say(t('status.computing', lang()));
     const answer = await client.run(request);
     if (!answer.ok) throw new Error(answer.error.message);
     show(answer.survival, answer.warnings ?? []);
+    performance.mark('itp-run-end');
     say(t('status.done', lang()));
   }
 
@@ -91,8 +95,10 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     const file = /** @type {HTMLInputElement} */ (event.target).files?.[0];
     if (!file) return;
     try {
+      performance.mark('itp-load-start');
       say(t('status.reading', lang()));
       chooseColumns(await load(file, file.name));
+      performance.mark('itp-load-end');
       say(t('status.done', lang()));
     } catch (e) {
       say(describeFailure(e), true);
