@@ -30,6 +30,7 @@ export function createCohortPage({ client, lang, describeFailure }) {
   const files = new Map();  // file name -> {source: File | ArrayBuffer, loaded: LoadedFile}
   const state = {
     mapping: {},
+    roles: {},  // table name -> role, for tables the core could not place
     criteria: /** @type {object | null} */ (null),
     presets: /** @type {object[]} */ ([]),
     imported: /** @type {any} */ (null),
@@ -143,8 +144,9 @@ export function createCohortPage({ client, lang, describeFailure }) {
       document.querySelector('input[name="date-order"]:checked')).value;
     const codes = /** @type {HTMLInputElement} */ ($('missing-codes')).value
       .split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+    const censored = /** @type {HTMLSelectElement} */ ($('censored-values')).value;
     return { tables: loadedTableNames(), date_order: order, missing_codes: codes,
-      mapping: state.mapping };
+      censored_values: censored, roles: state.roles, mapping: state.mapping };
   }
 
   async function toCheck() {
@@ -178,12 +180,24 @@ export function createCohortPage({ client, lang, describeFailure }) {
   function renderImport() {
     const { cohort, warnings } = state.imported;
     const blocks = cohort.tables.map((table) => mappingTable(table));
-    for (const ignored of cohort.ignored_tables) {
-      blocks.push(el('p', { class: 'error' },
-        t('load.notRecognised', lang(), { file: ignored.name })));
-    }
+    for (const ignored of cohort.ignored_tables) blocks.push(roleChoice(ignored.name));
     $('mapping').replaceChildren(...blocks);
     $('problems').replaceChildren(problemsTable(warnings, lang()));
+  }
+
+  /** A table the core could not place: said so, with a menu to give it a role. */
+  function roleChoice(name) {
+    const select = el('select');
+    select.append(new Option('—', ''));
+    for (const role of ['patients', 'platelets', 'infusions', 'treatments', 'adverse_events',
+      'labs']) select.append(new Option(t(`role.${role}`, lang()), role));
+    select.addEventListener('change', () => guarded(async () => {
+      if (select.value) state.roles[name] = select.value;
+      else delete state.roles[name];
+      await runImport();
+    }));
+    return el('div', {}, el('p', { class: 'error' }, t('load.notRecognised', lang(), { file: name })),
+      el('label', {}, el('span', {}, t('check.tableRole', lang(), { table: name })), select));
   }
 
   /** One table's columns, each with a menu of what it can be used as. */
@@ -214,6 +228,7 @@ export function createCohortPage({ client, lang, describeFailure }) {
     input.addEventListener('change', () => guarded(runImport));
   }
   $('missing-codes').addEventListener('change', () => guarded(runImport));
+  $('censored-values').addEventListener('change', () => guarded(runImport));
   $('back-to-load').addEventListener('click', () => showStep('load'));
 
   // ---- criteria ------------------------------------------------------------------------------
@@ -324,6 +339,8 @@ export function createCohortPage({ client, lang, describeFailure }) {
   });
 
   const figureOptions = { showCI: true, showCensor: true, showMedian: false, riskTable: 'at_risk' };
+  // The unit of the Kaplan-Meier curves' time axis: the core gives RFS and OS in both.
+  const kmUnit = { rfs: 'weeks', os: 'months' };
 
   /** Each figure of the report, drawn with the current options and language. */
   function figureDrawers() {
@@ -333,8 +350,8 @@ export function createCohortPage({ client, lang, describeFailure }) {
         labels: { title, survival: t('axis.probability', lang()),
           time: t(`axis.${unit}`, lang()), atRisk: t('figure.numberAtRisk', lang()) } }) : null);
     return {
-      rfs: km(r.rfs?.weeks, 'weeks', t('figure.rfs', lang())),
-      os: km(r.os?.months, 'months', t('figure.os', lang())),
+      rfs: km(r.rfs?.[kmUnit.rfs], kmUnit.rfs, t('figure.rfs', lang())),
+      os: km(r.os?.[kmUnit.os], kmUnit.os, t('figure.os', lang())),
       trajectories: () => drawPlateletTrajectories(document, r.patients, { lang: lang(),
         landmarkDay: r.criteria.landmark.day, window: [r.criteria.landmark.window_from,
           r.criteria.landmark.window_to] }),
@@ -367,8 +384,19 @@ export function createCohortPage({ client, lang, describeFailure }) {
       new Option(`${t('figure.numberAtRisk', lang())} + ${t('col.cumEvents', lang())}`, 'full'));
     risk.value = figureOptions.riskTable;
     risk.addEventListener('change', () => { figureOptions.riskTable = risk.value; renderFigures(); });
+    const unit = (which) => {
+      const select = el('select', { 'aria-label': `${t(`figure.${which}`, lang())}: `
+        + t('figure.timeUnit', lang()) });
+      select.append(new Option(t('unit.weeks', lang()), 'weeks'),
+        new Option(t('unit.months', lang()), 'months'));
+      select.value = kmUnit[which];
+      select.addEventListener('change', () => { kmUnit[which] = select.value; renderFigures(); });
+      return el('label', {}, `${t(`outcome.${which}`, lang())} — ${t('figure.timeUnit', lang())} `,
+        select);
+    };
     $('figure-options').replaceChildren(toggle('showCI', 'figure.ciBand'),
-      toggle('showCensor', 'figure.censored'), toggle('showMedian', 'col.median'), risk);
+      toggle('showCensor', 'figure.censored'), toggle('showMedian', 'col.median'), risk,
+      unit('rfs'), unit('os'));
   }
 
   function renderTables() {
