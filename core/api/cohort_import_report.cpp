@@ -8,13 +8,6 @@
 namespace itp {
 namespace {
 
-std::string iso_date(DateDays days) {
-  const CivilDate d = civil_from_days(days);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buffer;
-}
-
 template <typename T>
 void write_optional(JsonWriter& out, const std::optional<T>& value) {
   if (value) out.value(*value);
@@ -22,7 +15,7 @@ void write_optional(JsonWriter& out, const std::optional<T>& value) {
 }
 
 void write_date(JsonWriter& out, const std::optional<DateDays>& days) {
-  if (days) out.value(iso_date(*days));
+  if (days) out.value(iso_date_text(*days));
   else out.null();
 }
 

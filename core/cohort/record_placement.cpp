@@ -11,18 +11,6 @@
 namespace itp {
 namespace {
 
-std::string iso(DateDays days) {
-  const CivilDate d = civil_from_days(days);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buffer;
-}
-
-std::string format_number(double value) {
-  char buffer[32];
-  return std::string(buffer, format_decimal(value, buffer));
-}
-
 class Placement {
  public:
   explicit Placement(ImportState& state) : state_(state) {}
@@ -89,8 +77,8 @@ class Placement {
         p.d0_source = Patient::D0Source::given;
         if (first && *first != *p.d0)
           patient_warning(p, "d0_differs_from_first_infusion",
-                          "patient " + p.id + ": D0 is " + iso(*p.d0) +
-                              " but the first infusion is on " + iso(*first) +
+                          "patient " + p.id + ": D0 is " + iso_date_text(*p.d0) +
+                              " but the first infusion is on " + iso_date_text(*first) +
                               "; D0 as given is used",
                           "d0");
       } else if (first) {
@@ -120,7 +108,7 @@ class Placement {
           p.age = years;
         } else if (*p.age < years || *p.age >= years + 1) {
           patient_warning(p, "age_differs",
-                          "patient " + p.id + ": age " + format_number(*p.age) +
+                          "patient " + p.id + ": age " + decimal_text(*p.age) +
                               " does not match the birth date (" + std::to_string(years) +
                               " completed years at D0); the age as given is used",
                           "age");
@@ -153,10 +141,10 @@ class Placement {
       message = "patient " + p.id + " has no D0, so this date cannot be placed";
     } else if (p.birth_date && date < *p.birth_date) {
       code = "before_birth";
-      message = iso(date) + " is before patient " + p.id + "'s birth (" + iso(*p.birth_date) + ")";
+      message = iso_date_text(date) + " is before patient " + p.id + "'s birth (" + iso_date_text(*p.birth_date) + ")";
     } else if (p.death_date && date > *p.death_date) {
       code = "after_death";
-      message = iso(date) + " is after patient " + p.id + "'s death (" + iso(*p.death_date) + ")";
+      message = iso_date_text(date) + " is after patient " + p.id + "'s death (" + iso_date_text(*p.death_date) + ")";
     } else {
       return static_cast<Day>(date - *p.d0);
     }
@@ -256,10 +244,10 @@ class Placement {
         const std::int64_t followup = *p.last_followup - *p.d0;
         if (followup < 0)
           patient_warning(p, "followup_before_d0", "patient " + p.id + ": last follow-up " +
-                          iso(*p.last_followup) + " is before D0", "last_followup");
+                          iso_date_text(*p.last_followup) + " is before D0", "last_followup");
         else if (records && *records > followup)
           patient_warning(p, "followup_before_last_record",
-                          "patient " + p.id + ": last follow-up " + iso(*p.last_followup) +
+                          "patient " + p.id + ": last follow-up " + iso_date_text(*p.last_followup) +
                               " is before their last record (day " + std::to_string(*records) +
                               "); follow-up is taken to that record",
                           "last_followup");

@@ -28,18 +28,13 @@ std::string count_of(std::size_t n, const char* one, const char* many) {
 
 std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
-std::string format_number(double value) {
-  char buffer[32];
-  return std::string(buffer, format_decimal(value, buffer));
-}
-
 }  // namespace
 
 std::string censored_value_message(std::string_view cell, CensoredValues choice, double factor,
                                    std::string_view converted_unit) {
   const std::optional<CensoredNumber> c = parse_censored_number(cell);
   const std::string suffix = converted_unit.empty() ? "" : " " + std::string(converted_unit);
-  const std::string limit = c ? format_number(c->limit * factor) + suffix
+  const std::string limit = c ? decimal_text(c->limit * factor) + suffix
                               : std::string(trim_whitespace(cell));
   const bool below = !c || c->side == CensoredNumber::Side::below;
   std::string message = quoted(trim_whitespace(cell)) + " is read as " +
@@ -48,7 +43,7 @@ std::string censored_value_message(std::string_view cell, CensoredValues choice,
   switch (choice) {
     case CensoredValues::at_limit: return message + ", and counts as " + limit + " in summaries";
     case CensoredValues::half_limit:
-      return message + ", and counts as " + format_number(c ? c->limit * factor / 2 : 0) + suffix +
+      return message + ", and counts as " + decimal_text(c ? c->limit * factor / 2 : 0) + suffix +
              " in summaries";
     case CensoredValues::set_aside: return message + "; censored values are left out (option)";
   }
@@ -134,7 +129,7 @@ void RowReader::warn_if_thousands(Field f, std::string_view text, double value) 
   std::string digits(text);
   digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
   note("comma_or_thousands",
-       quoted(text) + " is read as " + format_number(value) + " (a decimal comma); if it means " +
+       quoted(text) + " is read as " + decimal_text(value) + " (a decimal comma); if it means " +
            digits + ", write it without the comma",
        column_name(f));
 }
@@ -186,7 +181,7 @@ std::optional<double> RowReader::number(Field f, Need need, double min, double m
   warn_if_thousands(f, text, *value);
   if (*value < min || *value > max) {
     bad_cell(f, need, "out_of_range",
-             quoted(text) + " is outside " + format_number(min) + " to " + format_number(max));
+             quoted(text) + " is outside " + decimal_text(min) + " to " + decimal_text(max));
     return std::nullopt;
   }
   return value;

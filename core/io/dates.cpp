@@ -1,5 +1,7 @@
 #include "core/io/dates.hpp"
 
+#include <cstdio>
+
 #include <cmath>
 #include <cstddef>
 
@@ -178,6 +180,13 @@ std::optional<CivilDate> date_from_excel_serial(double serial) {
   if (whole < 60) return civil_from_days(kDay0 + whole);
   if (whole == 60) return std::nullopt;
   return civil_from_days(kDay0 - 1 + whole);
+}
+
+std::string iso_date_text(std::int64_t days) {
+  const CivilDate d = civil_from_days(days);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buffer;
 }
 
 }  // namespace itp

@@ -4,6 +4,7 @@
 // platform, and WebAssembly builds must give the same answers as native ones).
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace itp {
@@ -53,6 +54,9 @@ struct DateReading {
 // Day and month take one or two digits everywhere. Years outside 1800-2200 are not_a_date, not
 // impossible: a cell such as 01/01/0001 is a placeholder code rather than a mistyped date.
 DateReading read_date(std::string_view cell, DayMonthOrder order = DayMonthOrder::day_first);
+
+// "2021-03-04": a date, given as days since 1970-01-01, as ISO 8601 writes it.
+std::string iso_date_text(std::int64_t days);
 
 // Excel's 1900 date system (the Windows default): serial 1 is 1900-01-01 and 2958465 is
 // 9999-12-31. Excel counts a 1900-02-29 that never was (serial 60, for which this gives nullopt),

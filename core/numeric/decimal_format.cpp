@@ -110,4 +110,9 @@ std::size_t format_decimal(double value, char* out) {
   return static_cast<std::size_t>(p - out);
 }
 
+std::string decimal_text(double value) {
+  char buffer[32];
+  return std::string(buffer, format_decimal(value, buffer));
+}
+
 }  // namespace itp

@@ -5,10 +5,14 @@
 // the written value is within 1e-14 relative of the double, far inside the 1e-9 at which
 // results are checked against R.
 #include <cstddef>
+#include <string>
 
 namespace itp {
 
 // Writes a finite `value` into `out` (at least 32 chars) and returns the number of characters.
 std::size_t format_decimal(double value, char* out);
+
+// The same as a string, for messages ("0.5", "2837.3").
+std::string decimal_text(double value);
 
 }  // namespace itp

@@ -8,11 +8,6 @@
 namespace itp {
 namespace {
 
-std::string number_text(double value) {
-  char buffer[32];
-  return std::string(buffer, format_decimal(value, buffer));
-}
-
 std::string day_text(Day day) { return "day " + std::to_string(day); }
 
 // The records of one patient: spans of the cohort's sorted vectors.
@@ -232,7 +227,7 @@ class PatientRule {
     if (*level == ResponseLevel::R_without_baseline)
       return {landmark.day, ResponseCategory::NE,
               "no baseline: a count on " + window + " is in the R range, but R needs " +
-                  number_text(*c_.fold_over_baseline) + " x baseline"};
+                  decimal_text(*c_.fold_over_baseline) + " x baseline"};
     const std::string at = " on " + day_text(*count_day);
     if (*level == ResponseLevel::CR)
       return {landmark.day, ResponseCategory::CR, "count" + at + " meets CR"};
@@ -294,7 +289,7 @@ class PatientRule {
     } else if (met >= d.k) {
       out_.category = ResponseCategory::R;
       out_.reason = "durable response: " + std::to_string(met) + " of " + std::to_string(d.n) +
-                    " weeks with a count >= " + number_text(d.threshold) + " on " + window;
+                    " weeks with a count >= " + decimal_text(d.threshold) + " on " + window;
     } else {
       out_.category = ResponseCategory::NR;
       out_.reason = "no durable response: " + std::to_string(met) + " of " + std::to_string(d.n) +
@@ -332,7 +327,7 @@ class PatientRule {
       if (seen >= c_.loss.confirmation.counts &&
           last - a.day >= c_.loss.confirmation.min_days_apart) {
         out_.loss_day = a.day;
-        out_.loss_reason = "count of " + number_text(a.value) + (a.censored_below ? " (below)" : "") +
+        out_.loss_reason = "count of " + decimal_text(a.value) + (a.censored_below ? " (below)" : "") +
                            " on " + day_text(a.day);
       }
     }

@@ -8,11 +8,6 @@
 namespace itp {
 namespace {
 
-std::string number_text(double value) {
-  char buffer[32];
-  return std::string(buffer, format_decimal(value, buffer));
-}
-
 [[noreturn]] void bad(const std::string& path, const std::string& what) {
   throw InputError({"bad_criteria", "criteria: \"" + path + "\" " + what, "", std::nullopt,
                     std::nullopt});
@@ -52,7 +47,7 @@ class Fields {
   void number(const std::string& key, double& out, double min, double max) {
     if (const Json* v = get(key)) {
       if (!v->is_number() || v->get<double>() < min || v->get<double>() > max)
-        bad(at(key), "must be a number from " + number_text(min) + " to " + number_text(max));
+        bad(at(key), "must be a number from " + decimal_text(min) + " to " + decimal_text(max));
       out = v->get<double>();
     }
   }

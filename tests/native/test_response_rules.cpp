@@ -22,40 +22,43 @@ struct Built {
   std::vector<PatientResponse> responses;
 };
 
-// One patient, D0 = 2021-01-01 and follow-up to 2022-01-01 unless `patient_extra` says more;
-// `counts` is "day:value[:bleeding]" separated by spaces; `treatments` "drug:start[:end]".
+// Rows of patient P from a compact spec: items separated by spaces, fields by ':', each item
+// padded with `missing` ("60:120" with missing {"", "", "no"} -> "P,60,120,no").
+std::string rows_of(const std::string& spec, const std::vector<std::string>& missing) {
+  std::string rows;
+  std::size_t start = 0;
+  while (start < spec.size()) {
+    std::size_t end = spec.find(' ', start);
+    if (end == std::string::npos) end = spec.size();
+    std::vector<std::string> fields;
+    const std::string item = spec.substr(start, end - start);
+    for (std::size_t from = 0;;) {
+      const std::size_t colon = item.find(':', from);
+      fields.push_back(item.substr(from, colon == std::string::npos ? std::string::npos
+                                                                     : colon - from));
+      if (colon == std::string::npos) break;
+      from = colon + 1;
+    }
+    for (std::size_t i = fields.size(); i < missing.size(); ++i) fields.push_back(missing[i]);
+    rows += "P";
+    for (const std::string& f : fields) rows += "," + f;
+    rows += "\n";
+    start = end + 1;
+  }
+  return rows;
+}
+
+// One patient, D0 = 2021-01-01 and follow-up to 2022-01-01; `counts` is "day:value[:bleeding]"
+// separated by spaces, `treatments` "drug:start[:end]".
 Built build(const std::string& preset, double baseline, const std::string& counts,
             const std::string& treatments = "", const std::string& death_date = "") {
-  std::string patients = "patient_id,d0,baseline_platelets,last_followup,death_date\nP,2021-01-01," +
-                         std::to_string(baseline) + ",2022-01-01," + death_date + "\n";
-  std::string platelets = "patient_id,day,platelets,bleeding\n";
-  std::size_t start = 0;
-  while (start < counts.size()) {
-    std::size_t end = counts.find(' ', start);
-    if (end == std::string::npos) end = counts.size();
-    std::string item = counts.substr(start, end - start);
-    const std::size_t colon = item.find(':');
-    const std::size_t second = item.find(':', colon + 1);
-    platelets += "P," + item.substr(0, colon) + "," +
-                 item.substr(colon + 1, second == std::string::npos ? std::string::npos
-                                                                    : second - colon - 1) +
-                 "," + (second == std::string::npos ? "no" : item.substr(second + 1)) + "\n";
-    start = end + 1;
-  }
-  std::string treatment_rows = "patient_id,drug,start,end\n";
-  start = 0;
-  while (start < treatments.size()) {
-    std::size_t end = treatments.find(' ', start);
-    if (end == std::string::npos) end = treatments.size();
-    std::string item = treatments.substr(start, end - start);
-    const std::size_t colon = item.find(':');
-    const std::size_t second = item.find(':', colon + 1);
-    treatment_rows += "P," + item.substr(0, colon) + "," +
-                      item.substr(colon + 1, second == std::string::npos ? std::string::npos
-                                                                         : second - colon - 1) +
-                      "," + (second == std::string::npos ? "" : item.substr(second + 1)) + "\n";
-    start = end + 1;
-  }
+  const std::string patients =
+      "patient_id,d0,baseline_platelets,last_followup,death_date\nP,2021-01-01," +
+      std::to_string(baseline) + ",2022-01-01," + death_date + "\n";
+  const std::string platelets =
+      "patient_id,day,platelets,bleeding\n" + rows_of(counts, {"", "", "no"});
+  const std::string treatment_rows =
+      "patient_id,drug,start,end\n" + rows_of(treatments, {"", "", ""});
   std::vector<itp::TextTable> tables;
   tables.push_back(itp::read_text_table("patients", "patients.csv", patients));
   tables.push_back(itp::read_text_table("platelets", "platelets.csv", platelets));
