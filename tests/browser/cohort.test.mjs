@@ -204,4 +204,45 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
       await context.close();
     }
   });
+
+  test('a worker that traps is replaced, the files loaded again, and the user told', async () => {
+    const context = await site.browser.newContext();
+    try {
+      // The first worker's script traps on the first import, as a wasm fault would: the
+      // exception escapes the worker. Workers started after it get the real script.
+      let served = 0;
+      await context.route('**/worker.js', async (route) => {
+        const response = await route.fetch();
+        const trap = served === 0 ? `self.addEventListener('message', (event) => {
+  if (event.data?.payload?.type !== 'import_cohort') return;
+  event.stopImmediatePropagation();
+  throw new WebAssembly.RuntimeError('unreachable (a trap made by the test)');
+});
+` : '';
+        served += 1;
+        await route.fulfill({ response, body: trap + await response.text() });
+      });
+      const page = await context.newPage();
+      const seen = watch(page);
+      await openPage(page, site.origin);
+      await page.getByRole('button', { name: 'Open the example cohort' }).click();
+      await page.waitForFunction(() => document.getElementById('status').classList
+        .contains('error'), null, { timeout: WAIT });
+      assert.match(await page.getByRole('status').textContent(),
+        /restarted.*unreachable \(a trap made by the test\)/);
+      await page.screenshot({ path: path.join(screenshotDir, 'cohort-restarted.png') });
+      // The new worker holds the files again: the user goes on where they were.
+      assert.equal(served, 2);
+      await page.locator('#to-check').click();
+      await waitForStep(page, 'check');
+      await page.locator('#analyse').click();
+      await waitForStep(page, 'results');
+      const response = await tableCells(page.locator('#table-response table'));
+      assert.ok(response.some((row) => row.includes('13/25')), JSON.stringify(response));
+      const elsewhere = seen.requests.filter((url) => new URL(url).origin !== site.origin);
+      assert.deepEqual(elsewhere, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
