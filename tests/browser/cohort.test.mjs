@@ -19,9 +19,9 @@ import {
 } from './browser-kit.mjs';
 
 /** The CLI's cohort report of a folder, as the page asks it (seed-2026, default options). */
-async function cliCohort(folder) {
-  const { stdout } = await promisify(execFile)(cli, ['cohort', '--data', folder],
-    { maxBuffer: 1 << 26 });
+async function cliCohort(folder, criteria = 'seed-2026') {
+  const { stdout } = await promisify(execFile)(cli, ['cohort', '--data', folder,
+    '--criteria', criteria], { maxBuffer: 1 << 26 });
   return JSON.parse(stdout);
 }
 
@@ -241,6 +241,45 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
       assert.ok(response.some((row) => row.includes('13/25')), JSON.stringify(response));
       const elsewhere = seen.requests.filter((url) => new URL(url).origin !== site.origin);
       assert.deepEqual(elsewhere, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('another preset, the printable report, a tablet\'s width', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 768, height: 1024 } });
+    try {
+      const page = await context.newPage();
+      const seen = watch(page);
+      await openPage(page, site.origin);
+      await page.getByRole('button', { name: 'Open the example cohort' }).click();
+      await waitForStep(page, 'check');
+      await page.locator('#preset').selectOption('iwg-2009');
+      // The parameters shown are the preset's: IWG confirms on two counts 7 days apart.
+      await page.locator('#criteria details summary').click();
+      const confirmation = page.locator('#criteria-parameters label', { hasText: /confirm/i })
+        .first().locator('input');
+      assert.equal(await confirmation.inputValue(), '2');
+      await page.locator('#analyse').click();
+      await waitForStep(page, 'results');
+      await assertTablesMatch(page,
+        await cliCohort(path.join(repoRoot, 'examples/cohort/en'), 'iwg-2009'), 'en');
+      // Nothing wider than the screen but the tables and figures that scroll on their own.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth
+        - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `the page is ${overflow} px wider than a tablet`);
+      await page.screenshot({ path: path.join(screenshotDir, 'cohort-tablet.png'), fullPage: true });
+
+      const download = page.waitForEvent('download');
+      await page.locator('#print-report').click();
+      let html = '';
+      for await (const chunk of await (await download).createReadStream()) html += chunk;
+      assert.match(html, /^<!doctype html>/i);
+      assert.match(html, /iwg-2009/);
+      assert.ok((html.match(/<table/g) ?? []).length >= 10, 'the report holds the tables');
+      assert.ok((html.match(/<svg/g) ?? []).length >= 5, 'the report holds the figures');
+      assert.ok(!/<script/i.test(html), 'the report holds no script');
+      assertClean(site.origin, seen);
     } finally {
       await context.close();
     }
