@@ -5,7 +5,9 @@
 // The DOM is a minimal fake written here: it has no innerHTML and no style, so a renderer that
 // reached for either fails. When jsdom is installed the same tables are also checked in it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 
 import { BOM, csvOptionsFor, guardFormula, tableModelRows, tableToCsv, toCsv } from '../../web/csv.js';
@@ -21,9 +23,14 @@ import {
 } from '../../web/report-tables.js';
 import { renderPatientTable, renderTable } from '../../web/tables.js';
 
-const sample = (name) => JSON.parse(readFileSync(new URL(`../../build/samples/${name}`, import.meta.url), 'utf8'));
-const cohort = sample('cohort_en.json');
-const aml = sample('survival_aml.json');
+// The core's answers the tables are built from, made now by the CLI (build/release, or ITP_CLI).
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const cli = process.env.ITP_CLI ?? path.join(repoRoot, 'build/release/itp-analyze');
+const answer = (...args) => JSON.parse(execFileSync(cli, args,
+  { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 26 }));
+const cohort = answer('cohort', '--data', 'examples/cohort/en');
+const aml = answer('survival', '--input', 'examples/aml.csv', '--time', 'time', '--event',
+  'status', '--group', 'x', '--times', '12,24');
 
 /** The text of the cell in column `key` of the row whose first cell is `label`. */
 function cellOf(model, label, key = model.columns[1].key) {
