@@ -84,10 +84,18 @@ std::string read_file(const std::string& path) {
   if (!in) usage_error("cannot open " + path);
   std::string bytes;
   in.seekg(0, std::ios::end);
-  bytes.resize(static_cast<std::size_t>(in.tellg()));
-  in.seekg(0);
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  return bytes;
+  const std::streamoff size = in.tellg();
+  if (size >= 0) {
+    bytes.resize(static_cast<std::size_t>(size));
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return bytes;
+  }
+  // A pipe or a process substitution has no size: read it to its end.
+  in.clear();
+  std::ostringstream all;
+  all << in.rdbuf();
+  return all.str();
 }
 
 std::string base_name(const std::string& path) {

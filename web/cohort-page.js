@@ -77,7 +77,9 @@ export function createCohortPage({ client, lang, describeFailure }) {
   }
 
   async function addFiles(list) {
-    say(t('status.reading', lang()));
+    const megabytes = list.reduce((sum, file) => sum + file.size, 0) / 2 ** 20;
+    say(`${t('status.reading', lang())} ${list.map((f) => f.name).join(', ')} `
+      + `(${megabytes.toFixed(1)} MB)`);
     for (const file of list) await addFile(file, file.name);
     renderFiles();
     say(t('status.done', lang()));

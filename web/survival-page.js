@@ -9,6 +9,9 @@ import { renderTable } from './tables.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
+// Rows per curve the figure asks for: about two per pixel of its widest panel.
+const FIGURE_ROWS = 2000;
+
 /** @param {HTMLSelectElement} select @param {string[]} names @param {RegExp | null} guess */
 function fillSelect(select, names, guess, allowNone = false) {
   const options = names.map((name) => new Option(name, name));
@@ -45,6 +48,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
       /status|event|death|dead|relapse|statut|décès|evenement|événement/i);
     fillSelect(/** @type {HTMLSelectElement} */ ($('group-column')), columns,
       /group|arm|treat|groupe|bras|^x$/i, true);
+    fillSelect(/** @type {HTMLSelectElement} */ ($('strata-column')), columns, null, true);
     /** @type {HTMLFieldSetElement} */ ($('survival-columns')).disabled = false;
   }
 
@@ -85,7 +89,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
       chooseColumns(await load(await reply.arrayBuffer(), 'aml.csv'));
       /** @type {HTMLSelectElement} */ ($('event-column')).value = 'status';
       await run({ type: 'survival', table: picked.table, time: 'time', event: 'status', group: 'x',
-        conf_type: 'log', conf_level: 0.95 });
+        conf_type: 'log', conf_level: 0.95, table_rows_max: FIGURE_ROWS });
     } catch (e) {
       say(describeFailure(e), true);
     }
@@ -96,7 +100,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     if (!file) return;
     try {
       performance.mark('itp-load-start');
-      say(t('status.reading', lang()));
+      say(`${t('status.reading', lang())} ${file.name} (${(file.size / 2 ** 20).toFixed(1)} MB)`);
       chooseColumns(await load(file, file.name));
       performance.mark('itp-load-end');
       say(t('status.done', lang()));
@@ -115,8 +119,14 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
       const group = /** @type {HTMLSelectElement} */ ($('group-column')).value;
       const times = /** @type {HTMLInputElement} */ ($('survival-times')).value
         .split(/[;\s]+|,(?=\s)/).map((s) => Number(s.replace(',', '.'))).filter(Number.isFinite);
+      // The figure needs no more rows per curve than its panel has pixels (the core keeps the
+      // exact values of the rows it keeps); the medians and the test are the full analysis's.
       const request = { type: 'survival', table: picked.table, time, event: eventColumn,
-        conf_type: /** @type {HTMLSelectElement} */ ($('conf-type')).value };
+        conf_type: /** @type {HTMLSelectElement} */ ($('conf-type')).value,
+        table_rows_max: FIGURE_ROWS };
+      const strata = /** @type {HTMLSelectElement} */ ($('strata-column')).value;
+      if (strata) request.strata = strata;
+      request.rho = Number(/** @type {HTMLSelectElement} */ ($('rho')).value);
       if (group) request.group = group;
       if (times.length) request.times = times;
       await run(request);

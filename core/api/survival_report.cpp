@@ -65,6 +65,46 @@ void write_risk_table(JsonWriter& out, const RiskTable& r) {
   out.end_object();
 }
 
+// The rows a figure can show when a curve has more than `max`: the first and the last row of
+// each of max/2 equal spans of time, the events and censorings of the rows between added to
+// the next row kept, so the counts still add up and every kept row's S, standard error and
+// limits are exact. A figure drawn from it is the curve at its resolution.
+void thin_for_display(KaplanMeier& km, ConfidenceBand& band, std::size_t max) {
+  const std::size_t n = km.size();
+  if (n <= max || n == 0) return;
+  const std::size_t spans = std::max<std::size_t>(1, max / 2);
+  const double last = km.time.back() > 0 ? km.time.back() : 1;
+  const auto span_of = [&](std::size_t i) {
+    return std::min(spans - 1, static_cast<std::size_t>(km.time[i] / last * spans));
+  };
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < n; ++i)
+    if (i == 0 || i + 1 == n || span_of(i) != span_of(i - 1) || span_of(i) != span_of(i + 1))
+      kept.push_back(i);
+  KaplanMeier thin;
+  ConfidenceBand thin_band;
+  thin_band.type = band.type;
+  std::size_t from = 0;
+  for (std::size_t i : kept) {
+    std::int64_t events = 0, censored = 0;
+    for (std::size_t j = from; j <= i; ++j) {
+      events += km.n_event[j];
+      censored += km.n_censor[j];
+    }
+    from = i + 1;
+    thin.time.push_back(km.time[i]);
+    thin.n_risk.push_back(km.n_risk[i]);
+    thin.n_event.push_back(events);
+    thin.n_censor.push_back(censored);
+    thin.surv.push_back(km.surv[i]);
+    thin.std_err_log.push_back(km.std_err_log[i]);
+    thin_band.lower.push_back(band.lower[i]);
+    thin_band.upper.push_back(band.upper[i]);
+  }
+  km = std::move(thin);
+  band = std::move(thin_band);
+}
+
 void write_group(JsonWriter& out, const std::string& name, EventCounts counts,
                  const SurvivalRequest& request, const std::vector<double>& risk_times) {
   const std::int64_t subjects = counts.total();
@@ -79,7 +119,15 @@ void write_group(JsonWriter& out, const std::string& name, EventCounts counts,
   out.key("n").value(subjects);
   out.key("events").value(events);
   out.key("table");
-  write_curve_table(out, km, band);
+  if (request.table_rows_max && km.size() > *request.table_rows_max) {
+    KaplanMeier shown = km;
+    ConfidenceBand shown_band = band;
+    thin_for_display(shown, shown_band, *request.table_rows_max);
+    write_curve_table(out, shown, shown_band);
+    out.key("table_rows").value(km.size());
+  } else {
+    write_curve_table(out, km, band);
+  }
   out.key("median");
   write_quantile(out, median_as_printed(km, band), false);
   out.key("quantiles").begin_array();

@@ -89,6 +89,12 @@ SurvivalRequest parse_survival_request(const Json& request) {
       reject("\"rho\" must be a number >= 0 (0: log-rank, 1: Peto-Peto)");
     r.rho = rho.get<double>();
   }
+  if (request.contains("table_rows_max") && !request["table_rows_max"].is_null()) {
+    const Json& max = request["table_rows_max"];
+    if (!max.is_number_integer() || max.get<long long>() < 2)
+      reject("\"table_rows_max\" must be a whole number from 2");
+    r.table_rows_max = max.get<std::size_t>();
+  }
   r.event_values = text_list(request, "event_values");
   r.censor_values = text_list(request, "censor_values");
   if (r.event_values.empty() != r.censor_values.empty())

@@ -22,6 +22,10 @@ struct SurvivalRequest {
   std::optional<std::vector<double>> risk_times; // for the risk table; default: axis ticks
   bool times_reordered = false;                  // the request's lists were not so
   double rho = 0;
+  // For a figure: at most this many rows in each curve's "table" (first and last row of each
+  // of max/2 equal time spans, the counts of the rows left out added to the next one kept).
+  // Unset: every row, as R's survfit gives them.
+  std::optional<std::size_t> table_rows_max;
   // Cell values meaning "event" and "censored" when the column uses its own codes
   // (compared without letter case or surrounding spaces). Empty: 1/0, yes/no, ...
   std::vector<std::string> event_values;
