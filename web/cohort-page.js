@@ -10,7 +10,7 @@ import { drawKaplanMeier, drawPlateletTrajectories, drawResponseBars, drawSwimme
   from './figures/index.js';
 import { tableToCsv } from './csv.js';
 import { t, tOr } from './i18n.js';
-import { downloadText, el, figureExports, problemsTable, say } from './page-kit.js';
+import { busy, downloadText, el, figureExports, problemsTable, say } from './page-kit.js';
 import { buildPrintableReport } from './printable-report.js';
 import { patientAudit, patientTreatments, reportTables } from './report-tables.js';
 import { renderPatientTable, renderTable } from './tables.js';
@@ -78,7 +78,7 @@ export function createCohortPage({ client, lang, describeFailure }) {
 
   async function addFiles(list) {
     const megabytes = list.reduce((sum, file) => sum + file.size, 0) / 2 ** 20;
-    say(`${t('status.reading', lang())} ${list.map((f) => f.name).join(', ')} `
+    busy(`${t('status.reading', lang())} ${list.map((f) => f.name).join(', ')} `
       + `(${megabytes.toFixed(1)} MB)`);
     for (const file of list) await addFile(file, file.name);
     renderFiles();
@@ -124,7 +124,7 @@ export function createCohortPage({ client, lang, describeFailure }) {
   });
 
   $('open-example').addEventListener('click', () => guarded(async () => {
-    say(t('status.loadingExample', lang()));
+    busy(t('status.loadingExample', lang()));
     for (const url of EXAMPLE_FILES) {
       // Relative URLs: the site may be served from a sub-folder.
       const reply = await fetch(url);
@@ -163,7 +163,7 @@ export function createCohortPage({ client, lang, describeFailure }) {
   }
 
   async function runImport() {
-    say(t('status.computing', lang()));
+    busy(t('status.computing', lang()));
     const answer = await client.run({ type: 'import_cohort', ...importOptions() });
     if (!answer.ok) {
       state.imported = null;
@@ -309,7 +309,7 @@ export function createCohortPage({ client, lang, describeFailure }) {
   // ---- results -------------------------------------------------------------------------------
 
   $('analyse').addEventListener('click', () => guarded(async () => {
-    say(t('status.computing', lang()));
+    busy(t('status.computing', lang()));
     const report = {
       quantile_type: Number(/** @type {HTMLSelectElement} */ ($('quantile-type')).value),
       ci_method: /** @type {HTMLSelectElement} */ ($('ci-method')).value,

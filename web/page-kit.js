@@ -32,11 +32,29 @@ export function applyTexts(root, lang) {
 }
 
 const statusLine = () => /** @type {HTMLElement} */ (document.getElementById('status'));
+let ticking = 0;
 
-/** @param {string} text @param {boolean} [isError] */
+/** The end of a wait: a result, or an error. @param {string} text @param {boolean} [isError] */
 export function say(text, isError = false) {
+  clearInterval(ticking);
+  /** @type {HTMLProgressElement} */ (document.getElementById('busy')).hidden = true;
+  document.getElementById('elapsed').textContent = '';
   statusLine().textContent = text;
   statusLine().classList.toggle('error', isError);
+}
+
+/**
+ * A wait while the worker reads or computes: the text, a moving progress bar and the seconds
+ * gone by (not announced each second: only the text is in the live region).
+ * @param {string} text
+ */
+export function busy(text) {
+  say(text);
+  /** @type {HTMLProgressElement} */ (document.getElementById('busy')).hidden = false;
+  const started = Date.now();
+  ticking = setInterval(() => {
+    document.getElementById('elapsed').textContent = `${Math.round((Date.now() - started) / 1000)} s`;
+  }, 1000);
 }
 
 /**

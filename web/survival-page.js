@@ -3,7 +3,7 @@
 // shown as a figure and as a table beside it (DESIGN.md §6). The example is R's aml data set.
 import { drawKaplanMeier } from './figures/index.js';
 import { t } from './i18n.js';
-import { el, figureExports, say } from './page-kit.js';
+import { busy, el, figureExports, say } from './page-kit.js';
 import { survivalGroupsTable } from './report-tables.js';
 import { renderTable } from './tables.js';
 
@@ -72,7 +72,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
   // and from Run to the figure drawn, the two waits a user has.
   async function run(request) {
     performance.mark('itp-run-start');
-    say(t('status.computing', lang()));
+    busy(t('status.computing', lang()));
     const answer = await client.run(request);
     if (!answer.ok) throw new Error(answer.error.message);
     show(answer.survival, answer.warnings ?? []);
@@ -82,7 +82,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
 
   $('survival-example').addEventListener('click', async () => {
     try {
-      say(t('status.loadingExample', lang()));
+      busy(t('status.loadingExample', lang()));
       // Relative URL: the site may be served from a sub-folder.
       const reply = await fetch('examples/aml.csv');
       if (!reply.ok) throw new Error(t('error.fetchExample', lang(), { file: 'aml.csv', status: reply.status }));
@@ -100,7 +100,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     if (!file) return;
     try {
       performance.mark('itp-load-start');
-      say(`${t('status.reading', lang())} ${file.name} (${(file.size / 2 ** 20).toFixed(1)} MB)`);
+      busy(`${t('status.reading', lang())} ${file.name} (${(file.size / 2 ** 20).toFixed(1)} MB)`);
       chooseColumns(await load(file, file.name));
       performance.mark('itp-load-end');
       say(t('status.done', lang()));

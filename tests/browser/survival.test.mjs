@@ -32,8 +32,17 @@ describe('the survival calculator in Chromium', { timeout: 60_000 }, () => {
         const response = await openPage(page, site.origin);
         assert.equal(response.headers()['content-security-policy'], CSP);
         await page.getByRole('button', { name: 'Survival calculator' }).click();
+        // Whether the progress bar showed while the page waited for the worker.
+        await page.evaluate(() => {
+          const bar = document.getElementById('busy');
+          window.busyShown = false;
+          new MutationObserver(() => { window.busyShown ||= !bar.hidden; })
+            .observe(bar, { attributes: true });
+        });
         await page.getByRole('button', { name: /survival::aml/ }).click();
         await waitForSurvival(page);
+        assert.equal(await page.evaluate(() => window.busyShown), true, 'no progress shown');
+        assert.equal(await page.locator('#busy').isHidden(), true, 'progress left on');
         await page.screenshot({ path: path.join(screenshotDir, 'survival-example.png'),
           fullPage: true });
 
