@@ -241,6 +241,10 @@ const en = {
   'table.audit.caption': '{category}: {reason}',
   'table.treatments.title': 'ITP treatments of patient {id}',
   'table.survivalGroups.title': 'Kaplan-Meier estimates',
+  'table.atTimes.title': 'Estimates at the chosen times',
+  'col.timePlain': 'Time',
+  'col.survivalCi': 'Survival ({level} CI)',
+  'col.survivalPlain': 'Survival',
 
   // ---- column headers ----
   'col.characteristic': 'Characteristic',
@@ -708,6 +712,10 @@ const fr = {
   'table.audit.caption': '{category} : {reason}',
   'table.treatments.title': 'Traitements du PTI du patient {id}',
   'table.survivalGroups.title': 'Estimations de Kaplan-Meier',
+  'table.atTimes.title': 'Estimations aux temps choisis',
+  'col.timePlain': 'Temps',
+  'col.survivalCi': 'Survie (IC {level})',
+  'col.survivalPlain': 'Survie',
 
   'col.characteristic': 'Caractéristique',
   'col.patientsN': 'Patients (N = {n})',

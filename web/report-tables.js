@@ -775,3 +775,41 @@ export function survivalGroupsTable(survival, lang) {
     footnotes: withCi ? [t('note.km', lang, { level, confType: survival.conf_type })] : [],
   };
 }
+
+/**
+ * The survival calculator's estimates at the chosen times (summary(fit, times =) of R): one row
+ * per group and time, with the number at risk and S with its CI; null when no time was chosen.
+ * @param {import('./protocol.js').SurvivalResult} survival
+ * @param {string} lang
+ */
+export function survivalAtTimesTable(survival, lang) {
+  const rows = [];
+  const withCi = survival.conf_type !== 'none';
+  for (const g of survival.groups) {
+    const at = g.at_times;
+    if (!at) continue;
+    at.time.forEach((time, k) => rows.push({ cells: {
+      group: String(g.name),
+      time: formatDecimal(time, lang),
+      at_risk: String(at.n_risk[k]),
+      estimate: withCi ? formatSurvivalAt(at.surv[k], at.lower[k], at.upper[k], lang)
+        : formatSurvivalAt(at.surv[k], null, null, lang),
+    } }));
+  }
+  if (rows.length === 0) return null;
+  return {
+    id: 'survival_at_times',
+    title: t('table.atTimes.title', lang),
+    caption: '',
+    columns: [
+      { key: 'group', label: t('col.group', lang) },
+      { key: 'time', label: t('col.timePlain', lang), numeric: true },
+      { key: 'at_risk', label: t('col.atRisk', lang), numeric: true },
+      { key: 'estimate', label: t(withCi ? 'col.survivalCi' : 'col.survivalPlain', lang,
+        { level: levelText(survival.conf_level, lang) }), numeric: true },
+    ],
+    rows,
+    footnotes: [],
+  };
+}
+

@@ -4,7 +4,7 @@
 import { drawKaplanMeier } from './figures/index.js';
 import { t } from './i18n.js';
 import { busy, el, figureExports, say } from './page-kit.js';
-import { survivalGroupsTable } from './report-tables.js';
+import { survivalAtTimesTable, survivalGroupsTable } from './report-tables.js';
 import { renderTable } from './tables.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -59,8 +59,10 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
         time: t('axis.time', lang()), atRisk: t('figure.numberAtRisk', lang()) } });
     $('survival-figure').replaceChildren(el('figure', { class: 'figure' }, draw(),
       figureExports(draw, 'kaplan-meier', lang())));
-    $('survival-table').replaceChildren(renderTable(document, survivalGroupsTable(survival, lang()),
-      lang()));
+    const atTimes = survivalAtTimesTable(survival, lang());
+    $('survival-table').replaceChildren(
+      renderTable(document, survivalGroupsTable(survival, lang()), lang()),
+      ...(atTimes ? [renderTable(document, atTimes, lang())] : []));
     $('survival-warnings').replaceChildren(...warnings.map((w) => el('li', {}, w.message)));
     const result = $('survival-result');
     result.hidden = false;
@@ -89,7 +91,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
       chooseColumns(await load(await reply.arrayBuffer(), 'aml.csv'));
       /** @type {HTMLSelectElement} */ ($('event-column')).value = 'status';
       await run({ type: 'survival', table: picked.table, time: 'time', event: 'status', group: 'x',
-        conf_type: 'log', conf_level: 0.95, table_rows_max: FIGURE_ROWS });
+        conf_type: 'log', conf_level: 0.95, times: [12, 24], table_rows_max: FIGURE_ROWS });
     } catch (e) {
       say(describeFailure(e), true);
     }

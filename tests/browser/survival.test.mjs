@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { survivalGroupsTable } from '../../web/report-tables.js';
+import { survivalAtTimesTable, survivalGroupsTable } from '../../web/report-tables.js';
 import {
   assertClean, CSP, cliSurvival, modelCells, openPage, repoRoot, screenshotDir, startSite,
   tableCells, WAIT, watch,
@@ -47,9 +47,13 @@ describe('the survival calculator in Chromium', { timeout: 60_000 }, () => {
           fullPage: true });
 
         const survival = await cliSurvival(path.join(repoRoot, 'examples/aml.csv'),
-          ['--time', 'time', '--event', 'status', '--group', 'x', '--conf-type', 'log']);
-        assert.deepEqual(await tableCells(page.locator('#survival-table table')),
+          ['--time', 'time', '--event', 'status', '--group', 'x', '--conf-type', 'log',
+            '--times', '12,24']);
+        assert.deepEqual(await tableCells(page.locator('#survival-table table').first()),
           modelCells(survivalGroupsTable(survival, 'en')));
+        // summary(fit, times = c(12, 24)): each group's S at 12 and 24 weeks, as R gives them.
+        assert.deepEqual(await tableCells(page.locator('#survival-table table').nth(1)),
+          modelCells(survivalAtTimesTable(survival, 'en')));
         // The figure: one curve per group, its risk table the core's numbers.
         const figure = page.locator('#survival-figure svg');
         assert.equal(await figure.count(), 1);
@@ -89,7 +93,8 @@ describe('the survival calculator in Chromium', { timeout: 60_000 }, () => {
       await waitForSurvival(page);
       await page.screenshot({ path: path.join(screenshotDir, 'survival-markup.png'),
         fullPage: true });
-      const cells = (await tableCells(page.locator('#survival-table table'))).map((row) => row[0]);
+      const cells = (await tableCells(page.locator('#survival-table table').first()))
+        .map((row) => row[0]);
       assert.deepEqual([...cells].sort(), [...labels].sort());
       const dom = await page.evaluate(() => ({
         images: document.querySelectorAll('img').length,
