@@ -64,4 +64,6 @@ client.run({ type: 'version' }).then((response) => {
   if (!response.ok) throw new Error(response.error.message);
   for (const mode of modes) mode.ready();
   say(t('status.ready', lang, { version: response.version }));
+  // ".../#example" opens with the example cohort loaded (the address scripts/serve prints).
+  if (window.location.hash === '#example') document.getElementById('open-example').click();
 }).catch((e) => say(describeFailure(e), true));

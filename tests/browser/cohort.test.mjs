@@ -284,4 +284,18 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
       await context.close();
     }
   });
+
+  test('the address scripts/serve prints opens with the example cohort loaded', async () => {
+    const context = await site.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const seen = watch(page);
+      await page.goto(`${site.origin}/#example`);
+      await waitForStep(page, 'check');
+      assert.equal(await page.locator('#loaded-files li').count(), 6);
+      assertClean(site.origin, seen);
+    } finally {
+      await context.close();
+    }
+  });
 });
