@@ -12,7 +12,8 @@ import { tableToCsv } from './csv.js';
 import { t, tOr } from './i18n.js';
 import { busy, downloadText, el, figureExports, problemsTable, say } from './page-kit.js';
 import { buildPrintableReport } from './printable-report.js';
-import { patientAudit, patientTreatments, reportTables } from './report-tables.js';
+import { patientAudit, patientTreatments } from './patient-tables.js';
+import { reportTables } from './report-tables.js';
 import { renderPatientTable, renderTable } from './tables.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));

@@ -10,7 +10,8 @@
 // The <style> element is the document's own: opened as a file it is allowed by the CSP below.
 // (Shown from a blob: URL the page's CSP would apply instead and block it; download the file.)
 
-import { reportTables, patientAudit } from './report-tables.js';
+import { patientAudit } from './patient-tables.js';
+import { reportTables } from './report-tables.js';
 import {
   formatDateTime, formatDecimal, formatLevel, normalizeLanguage, t, tOr,
 } from './i18n.js';

@@ -4,7 +4,7 @@
 import { drawKaplanMeier } from './figures/index.js';
 import { t } from './i18n.js';
 import { busy, el, figureExports, say } from './page-kit.js';
-import { survivalAtTimesTable, survivalGroupsTable } from './report-tables.js';
+import { survivalAtTimesTable, survivalGroupsTable } from './survival-tables.js';
 import { renderTable } from './tables.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));

@@ -10,7 +10,7 @@
 //   tfoot .footnote            one footnote
 //   button.patient-link        the button in the id cell of the per-patient table
 
-import { patientTable } from './report-tables.js';
+import { patientTable } from './patient-tables.js';
 import { normalizeLanguage, t } from './i18n.js';
 
 /** @typedef {import('./report-tables.js').TableModel} TableModel */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { survivalAtTimesTable, survivalGroupsTable } from '../../web/report-tables.js';
+import { survivalAtTimesTable, survivalGroupsTable } from '../../web/survival-tables.js';
 import {
   assertClean, CSP, cliSurvival, modelCells, openPage, repoRoot, screenshotDir, startSite,
   tableCells, WAIT, watch,

@@ -15,12 +15,14 @@ import { hasText } from '../../web/i18n.js';
 import {
   buildPrintableReport, criteriaParameters, escapeHtml, plainSvg,
 } from '../../web/printable-report.js';
+import { patientAudit, patientTable, patientTreatments } from '../../web/patient-tables.js';
+import { formatEstimate, formatSummary } from '../../web/report-format.js';
 import {
-  byTreatmentTable, followUpTable, formatEstimate, formatSummary, infusionsTable,
-  laterResponseTable, outsideDenominatorTable, patientAudit, patientTable, patientTreatments,
+  byTreatmentTable, followUpTable, infusionsTable, laterResponseTable, outsideDenominatorTable,
   priorTreatmentsTable, reportTables, responseTable, rfsAtRiskTable, safetyTable,
-  survivalGroupsTable, survivalSummaryTable, table1Table, timeToResponseTable,
+  survivalSummaryTable, table1Table, timeToResponseTable,
 } from '../../web/report-tables.js';
+import { survivalGroupsTable } from '../../web/survival-tables.js';
 import { renderPatientTable, renderTable } from '../../web/tables.js';
 
 // The core's answers the tables are built from, made now by the CLI (build/release, or ITP_CLI).

@@ -1,0 +1,84 @@
+// The survival calculator's tables: one row per group (n, events, median with its CI; the test
+// in the caption) and the estimates at the chosen times, as summary(fit, times =) gives them.
+
+import { formatDecimal, formatFixed, formatPValue, t } from './i18n.js';
+import { formatEstimate, formatSurvivalAt, levelText } from './report-format.js';
+
+/**
+ * The survival calculator's numbers beside its figure (DESIGN §6): one row per group (name as
+ * in the file, n, events, median with its CI in the file's time unit), the test in the caption.
+ * @param {import('./protocol.js').SurvivalResult} survival
+ * @param {string} lang
+ */
+export function survivalGroupsTable(survival, lang) {
+  const level = levelText(survival.conf_level, lang);
+  const withCi = survival.conf_type !== 'none';
+  const test = survival.test;
+  let caption = t('survival.noTest', lang);
+  if (test) {
+    const method = test.method === 'log-rank' ? t('survival.logRankTest', lang)
+      : t('survival.testHf', lang, { rho: formatDecimal(test.rho, lang) });
+    caption = t('survival.testLine', lang, {
+      method, chisq: formatFixed(test.chisq, lang, 2), df: test.df, p: formatPValue(test.p, lang),
+    });
+  }
+  return {
+    id: 'survival_groups',
+    title: t('table.survivalGroups.title', lang),
+    caption,
+    columns: [
+      { key: 'group', label: t('col.group', lang) },
+      { key: 'n', label: t('col.n', lang), numeric: true },
+      { key: 'events', label: t('col.events', lang), numeric: true },
+      {
+        key: 'median',
+        label: t(withCi ? 'col.medianCi' : 'col.medianPlain', lang, { level }),
+        numeric: true,
+      },
+    ],
+    rows: survival.groups.map((g) => ({
+      cells: {
+        group: String(g.name), n: String(g.n), events: String(g.events),
+        median: formatEstimate(g.median, lang, null, withCi),
+      },
+    })),
+    footnotes: withCi ? [t('note.km', lang, { level, confType: survival.conf_type })] : [],
+  };
+}
+
+/**
+ * The survival calculator's estimates at the chosen times (summary(fit, times =) of R): one row
+ * per group and time, with the number at risk and S with its CI; null when no time was chosen.
+ * @param {import('./protocol.js').SurvivalResult} survival
+ * @param {string} lang
+ */
+export function survivalAtTimesTable(survival, lang) {
+  const rows = [];
+  const withCi = survival.conf_type !== 'none';
+  for (const g of survival.groups) {
+    const at = g.at_times;
+    if (!at) continue;
+    at.time.forEach((time, k) => rows.push({ cells: {
+      group: String(g.name),
+      time: formatDecimal(time, lang),
+      at_risk: String(at.n_risk[k]),
+      estimate: withCi ? formatSurvivalAt(at.surv[k], at.lower[k], at.upper[k], lang)
+        : formatSurvivalAt(at.surv[k], null, null, lang),
+    } }));
+  }
+  if (rows.length === 0) return null;
+  return {
+    id: 'survival_at_times',
+    title: t('table.atTimes.title', lang),
+    caption: '',
+    columns: [
+      { key: 'group', label: t('col.group', lang) },
+      { key: 'time', label: t('col.timePlain', lang), numeric: true },
+      { key: 'at_risk', label: t('col.atRisk', lang), numeric: true },
+      { key: 'estimate', label: t(withCi ? 'col.survivalCi' : 'col.survivalPlain', lang,
+        { level: levelText(survival.conf_level, lang) }), numeric: true },
+    ],
+    rows,
+    footnotes: [],
+  };
+}
