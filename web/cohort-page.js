@@ -101,8 +101,7 @@ export function createCohortPage({ client, lang, describeFailure }) {
       }
     }
     $('loaded-files').replaceChildren(...items);
-    const h = $('loaded-files').previousElementSibling;
-    h.textContent = t('load.files', lang(), { count: files.size });
+    $('files-heading').textContent = t('load.files', lang(), { count: files.size });
     /** @type {HTMLButtonElement} */ ($('to-check')).disabled = loadedTableNames().length === 0;
   }
 
@@ -397,8 +396,8 @@ export function createCohortPage({ client, lang, describeFailure }) {
       return el('label', {}, `${t(`outcome.${which}`, lang())} — ${t('figure.timeUnit', lang())} `,
         select);
     };
-    $('figure-options').replaceChildren(toggle('showCI', 'figure.ciBand'),
-      toggle('showCensor', 'figure.censored'), toggle('showMedian', 'col.median'), risk,
+    $('figure-options').replaceChildren(toggle('showCI', 'figure.showCi'),
+      toggle('showCensor', 'figure.censored'), toggle('showMedian', 'figure.showMedian'), risk,
       unit('rfs'), unit('os'));
   }
 
@@ -434,10 +433,11 @@ export function createCohortPage({ client, lang, describeFailure }) {
     renderFigures();
     renderTables();
     $('patients').replaceChildren(renderPatientTable(document, r.patients, lang(), showPatient));
-    const heading = $('result-warnings').previousElementSibling;
-    heading.textContent = t('results.warnings', lang(), { count: r.warnings.length });
+    $('warnings-heading').textContent = t('results.warnings', lang(), { count: r.warnings.length });
     $('result-warnings').replaceChildren(problemsTable(r.warnings, lang()));
   }
+
+  renderFiles();
 
   return {
     /** Redraws what is shown in the new language. */

@@ -60,6 +60,9 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
       const seen = watch(page);
       await openPage(page, site.origin);
       await page.screenshot({ path: path.join(screenshotDir, 'cohort-1-load.png') });
+      // Every text of the page is filled in: no "{count}" left from the dictionary.
+      const placeholders = await page.evaluate(() => document.body.innerText.match(/\{\w+\}/g));
+      assert.equal(placeholders, null);
       await page.getByRole('button', { name: 'Open the example cohort' }).click();
       await waitForStep(page, 'check');
       // Every column of the six tables was recognised; the problems list is the core's.
@@ -74,6 +77,7 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
       await waitForStep(page, 'results');
       await page.screenshot({ path: path.join(screenshotDir, 'cohort-3-results.png'),
         fullPage: true });
+      assert.equal(await page.evaluate(() => document.body.innerText.match(/\{\w+\}/g)), null);
       const report = await cliCohort(path.join(repoRoot, 'examples/cohort/en'));
       await assertTablesMatch(page, report, 'en');
       assert.equal(await page.locator('#figures svg').count(), 5);
@@ -120,6 +124,7 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
       await waitForStep(page, 'results');
       await page.screenshot({ path: path.join(screenshotDir, 'cohort-french.png'),
         fullPage: true });
+      assert.equal(await page.evaluate(() => document.body.innerText.match(/\{\w+\}/g)), null);
       await assertTablesMatch(page, await cliCohort(path.join(repoRoot, 'examples/cohort/fr')),
         'fr');
       const response = await tableCells(page.locator('#table-response table'));
