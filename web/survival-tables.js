@@ -62,8 +62,8 @@ export function survivalAtTimesTable(survival, lang) {
       group: String(g.name),
       time: formatDecimal(time, lang),
       at_risk: String(at.n_risk[k]),
-      estimate: withCi ? formatSurvivalAt(at.surv[k], at.lower[k], at.upper[k], lang)
-        : formatSurvivalAt(at.surv[k], null, null, lang),
+      estimate: formatSurvivalAt(at.surv[k], withCi ? at.lower[k] : null,
+        withCi ? at.upper[k] : null, lang),
     } }));
   }
   if (rows.length === 0) return null;

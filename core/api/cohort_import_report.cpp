@@ -8,12 +8,6 @@
 namespace itp {
 namespace {
 
-template <typename T>
-void write_optional(JsonWriter& out, const std::optional<T>& value) {
-  if (value) out.value(*value);
-  else out.null();
-}
-
 void write_date(JsonWriter& out, const std::optional<DateDays>& days) {
   if (days) out.value(iso_date_text(*days));
   else out.null();
@@ -80,21 +74,16 @@ void write_patient(JsonWriter& out, const Cohort& cohort, const Patient& p,
   out.key("d0_source");
   if (const char* source = d0_source_name(p.d0_source)) out.value(source);
   else out.null();
-  out.key("sex");
-  write_optional(out, p.sex);
-  out.key("age");
-  write_optional(out, p.age);
+  out.key("sex").value(p.sex);
+  out.key("age").value(p.age);
   out.key("baseline_platelets");
   write_measured(out, p.baseline_platelets);
   out.key("last_followup");
   write_date(out, p.last_followup);
-  out.key("death");
-  write_optional(out, p.death);
+  out.key("death").value(p.death);
   out.key("death_date");
   write_date(out, p.death_date);
-  out.key("last_record_day");
-  if (p.last_record_day) out.value(static_cast<std::int64_t>(*p.last_record_day));
-  else out.null();
+  out.key("last_record_day").value(p.last_record_day);
   out.key("records").begin_object();
   out.key("platelets").value(records.platelets);
   out.key("infusions").value(records.infusions);

@@ -4,6 +4,7 @@
 // significant digits (core/numeric/decimal_format.hpp), written alike natively and in wasm.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,11 @@ class JsonWriter {
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
   JsonWriter& null();
+  // A value that may be absent: null when it is (R's NA, a cell left empty).
+  template <typename T>
+  JsonWriter& value(const std::optional<T>& maybe) {
+    return maybe ? value(*maybe) : null();
+  }
   JsonWriter& raw(std::string_view serialized_value);  // a value already in JSON form
 
   template <typename T>

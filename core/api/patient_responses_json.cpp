@@ -3,17 +3,6 @@
 namespace itp {
 namespace {
 
-template <typename T>
-void optional_value(JsonWriter& out, const std::optional<T>& value) {
-  if (value) out.value(*value);
-  else out.null();
-}
-
-void optional_day(JsonWriter& out, const std::optional<Day>& day) {
-  if (day) out.value(static_cast<std::int64_t>(*day));
-  else out.null();
-}
-
 void source(JsonWriter& out, const Cohort& cohort, const SourceRow& row) {
   out.key("file").value(cohort.tables[row.table].file);
   out.key("row").value(static_cast<std::size_t>(row.row));
@@ -43,10 +32,8 @@ void treatment(JsonWriter& out, const Cohort& cohort, std::size_t index, Treatme
   out.key("class");
   if (t.match) out.value(drug_class_name(t.match->drug_class));
   else out.null();
-  out.key("start_day");
-  optional_day(out, t.start_day);
-  out.key("end_day");
-  optional_day(out, t.end_day);
+  out.key("start_day").value(t.start_day);
+  out.key("end_day").value(t.end_day);
   out.key("role").value(treatment_role_name(role));
   source(out, cohort, t.source);
   out.end_object();
@@ -79,27 +66,22 @@ void write_patient_responses(JsonWriter& out, const Cohort& cohort,
     out.key("category").value(category_name(r.category));
     out.key("reason").value(r.reason);
     out.key("baseline").begin_object();
-    out.key("platelets");
-    optional_value(out, r.baseline.value);
+    out.key("platelets").value(r.baseline.value);
     out.key("censored_below").value(r.baseline.censored_below);
     out.key("source");
     if (r.baseline.source.empty()) out.null();
     else out.value(r.baseline.source);
     out.end_object();
-    out.key("landmark_count_day");
-    optional_day(out, r.landmark_count_day);
+    out.key("landmark_count_day").value(r.landmark_count_day);
     out.key("other_landmarks").begin_array();
     for (const LandmarkResult& l : r.other_landmarks)
       out.begin_object().key("day").value(l.day).key("category").value(category_name(l.category))
           .key("reason").value(l.reason).end_object();
     out.end_array();
     out.key("best_response").value(level_name(r.best_level));
-    out.key("first_response_day");
-    optional_day(out, r.first_response_day);
-    out.key("best_response_day");
-    optional_day(out, r.best_response_day);
-    out.key("time_to_response_days");
-    optional_day(out, r.time_to_response_days);
+    out.key("first_response_day").value(r.first_response_day);
+    out.key("best_response_day").value(r.best_response_day);
+    out.key("time_to_response_days").value(r.time_to_response_days);
     out.key("loss_of_response");
     if (r.loss_day) {
       out.begin_object().key("day").value(static_cast<std::int64_t>(*r.loss_day));

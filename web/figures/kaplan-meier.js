@@ -50,44 +50,6 @@ const ROW_SAMPLE = [-40, -20];
  */
 
 /**
- * The points of a step curve that the screen can show. A curve of 10^6 rows has tens of
- * thousands of distinct times, far more than the panel has pixels, and drawing them all took
- * most of a second. Within one half-pixel column only the first and the last point change the
- * drawing (the step up to the column and the level leaving it), so those are kept, with every
- * censoring in the column folded onto them. Curves with no more points than 4 per pixel are
- * drawn whole, so small data sets keep every step in the SVG.
- * @template {{t: number, censored?: boolean}} P
- * @param {P[]} points  In time order.
- * @param {(t: number) => number} x
- * @param {number} plotWidth
- * @returns {P[]}
- */
-function atScreenResolution(points, x, plotWidth) {
-  if (points.length <= 4 * plotWidth) return points;
-  const kept = [];
-  let column = Number.NaN;
-  let last = null;
-  let censoredInColumn = false;
-  const flush = () => {
-    if (last && kept.at(-1) !== last) kept.push({ ...last, censored: censoredInColumn });
-    else if (last) kept[kept.length - 1] = { ...last, censored: censoredInColumn || last.censored };
-  };
-  for (const p of points) {
-    const c = Math.round(2 * x(p.t));
-    if (c !== column) {
-      flush();
-      column = c;
-      censoredInColumn = false;
-      kept.push(p);
-    }
-    censoredInColumn = censoredInColumn || Boolean(p.censored);
-    last = p;
-  }
-  flush();
-  return kept;
-}
-
-/**
  * @param {Document} doc
  * @param {import('../protocol.js').SurvivalResult & {groups: any[]}} survival
  * @param {KaplanMeierOptions} [options]
@@ -182,10 +144,10 @@ export function drawKaplanMeier(doc, survival, options = {}) {
   }
 
   const start = { t: 0, surv: 1, lower: 1, upper: 1 };
-  const rows = groups.map((g) => atScreenResolution([start, ...g.table.time.map((t, k) => ({
+  const rows = groups.map((g) => [start, ...g.table.time.map((t, k) => ({
     t, surv: g.table.surv[k], lower: g.table.lower?.[k], upper: g.table.upper?.[k],
     censored: g.table.n_censor[k] > 0,
-  }))], x, plotWidth));
+  }))]);
 
   if (showCI) {
     const band = area().curve(curveStepAfter)
