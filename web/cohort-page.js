@@ -268,7 +268,14 @@ export function createCohortPage({ client, lang, describeFailure }) {
     renderCriteria();  // the core checks every field when the analysis runs
   }));
 
-  /** An input per number, yes/no and mode parameter of the criteria (nested fields too). */
+  /** The criteria's text parameters, by field name, and the values each may take. */
+  const CHOICES = {
+    mode: ['best', 'at'],
+    same_day_counts: ['each', 'lowest'],
+    origin: ['first_response', 'd0'],
+  };
+
+  /** An input per number, yes/no and choice parameter of the criteria (nested fields too). */
   function renderCriteria() {
     $('criteria-reference').textContent = state.criteria.reference ?? '';
     const fields = [];
@@ -277,7 +284,7 @@ export function createCohortPage({ client, lang, describeFailure }) {
         const here = path ? `${path}.${key}` : key;
         if (['name', 'label', 'reference'].includes(here)) continue;
         if (value && typeof value === 'object' && !Array.isArray(value)) walk(value, here);
-        else if (typeof value === 'number' || typeof value === 'boolean' || here.endsWith('mode')) {
+        else if (typeof value === 'number' || typeof value === 'boolean' || key in CHOICES) {
           fields.push(parameterInput(object, key, here));
         }
       }
@@ -293,10 +300,10 @@ export function createCohortPage({ client, lang, describeFailure }) {
     if (typeof value === 'boolean') {
       input = el('input', { type: 'checkbox', checked: value });
       input.addEventListener('change', () => { object[key] = input.checked; });
-    } else if (path.endsWith('mode')) {
+    } else if (key in CHOICES) {
       input = el('select');
-      input.append(new Option(t('param.mode.best', lang()), 'best'),
-        new Option(t('param.mode.at', lang()), 'at'));
+      input.append(...CHOICES[key].map((choice) => new Option(t(`param.${key}.${choice}`, lang()),
+        choice)));
       input.value = value;
       input.addEventListener('change', () => { object[key] = input.value; });
     } else {

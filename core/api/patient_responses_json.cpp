@@ -22,6 +22,20 @@ void time_to_event(JsonWriter& out, const std::optional<TimeToEvent>& t) {
   out.end_object();
 }
 
+void optional_text(JsonWriter& out, const std::string& text) {
+  if (text.empty()) out.null();
+  else out.value(text);
+}
+
+void dated_reason(JsonWriter& out, const std::optional<Day>& day, const std::string& reason) {
+  if (!day) {
+    out.null();
+    return;
+  }
+  out.begin_object().key("day").value(static_cast<std::int64_t>(*day));
+  out.key("reason").value(reason).end_object();
+}
+
 void treatment(JsonWriter& out, const Cohort& cohort, std::size_t index, TreatmentRole role) {
   const Treatment& t = cohort.treatments[index];
   out.begin_object();
@@ -48,7 +62,10 @@ void count(JsonWriter& out, const Cohort& cohort, const CountAudit& a) {
   out.key("not_credited_because");
   if (a.credited) out.null();
   else out.value(a.not_credited_because);
+  out.key("bleeding").value(a.bleeding);
   out.key("level").value(level_name(a.level));
+  out.key("confirmed").value(level_name(a.confirmed));
+  out.key("same_day_lower").value(a.same_day_lower);
   out.key("in_window").value(a.in_window);
   source(out, cohort, a.source);
   out.end_object();
@@ -83,16 +100,17 @@ void write_patient_responses(JsonWriter& out, const Cohort& cohort,
     out.key("best_response_day").value(r.best_response_day);
     out.key("time_to_response_days").value(r.time_to_response_days);
     out.key("loss_of_response");
-    if (r.loss_day) {
-      out.begin_object().key("day").value(static_cast<std::int64_t>(*r.loss_day));
-      out.key("reason").value(r.loss_reason).end_object();
-    } else {
-      out.null();
-    }
+    dated_reason(out, r.loss_day, r.loss_reason);
+    out.key("loss_of_complete_response");
+    dated_reason(out, r.cr_loss_day, r.cr_loss_reason);
     out.key("rfs");
     time_to_event(out, r.rfs);
+    out.key("rfs_missing_reason");
+    optional_text(out, r.rfs_missing_reason);
     out.key("os");
     time_to_event(out, r.os);
+    out.key("os_missing_reason");
+    optional_text(out, r.os_missing_reason);
     if (r.durable) out.key("durable").value(*r.durable);
     out.key("treatments").begin_array();
     for (std::size_t i = 0; i < r.treatments.size(); ++i)

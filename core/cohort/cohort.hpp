@@ -58,8 +58,9 @@ struct Patient {
   std::optional<bool> death;  // true also when only a death date is given
   std::optional<DateDays> death_date;
   std::string death_cause;
-  // The last day (from D0) of any record of this patient: counts, infusions, treatments,
-  // events, labs, follow-up and death. What follow-up can be censored at.
+  // The last follow-up, in days from D0: the later of `last_followup`, death and the patient's
+  // latest dated record (count, infusion, treatment start, adverse event, lab). A treatment's
+  // end does not extend it (it may be planned). What follow-up can be censored at.
   std::optional<Day> last_record_day;
   // Why the patient cannot be analysed (no D0), empty when they can.
   std::string not_evaluable_reason;

@@ -233,10 +233,8 @@ class Placement {
     for (const auto& r : c.infusions) see(r.patient, r.day);
     for (const auto& r : c.labs) see(r.patient, r.day);
     for (const auto& r : c.adverse_events) see(r.patient, r.day);
-    for (const auto& r : c.treatments) {
-      see(r.patient, r.start_day);
-      see(r.patient, r.end_day);
-    }
+    // A treatment's end date may be planned, not seen: only its start extends follow-up.
+    for (const auto& r : c.treatments) see(r.patient, r.start_day);
     for (std::size_t i = 0; i < c.patients.size(); ++i) {
       Patient& p = c.patients[i];
       const std::optional<std::int64_t> records = last[i];

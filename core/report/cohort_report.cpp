@@ -8,6 +8,26 @@
 #include "core/report/time_to_event_report.hpp"
 
 namespace itp {
+namespace {
+
+// A patient left out of a survival curve is named, with the reason, never dropped in silence.
+void warn_left_out(const Cohort& cohort, const std::vector<PatientResponse>& responses,
+                   ProblemLog& log) {
+  for (const PatientResponse& r : responses) {
+    const Patient& p = cohort.patients[r.patient];
+    const auto warn = [&](const std::string& code, const std::string& curve,
+                          const std::string& reason) {
+      log.add({code, "patient " + p.id + " (" + std::string(category_name(r.category)) +
+                         ") is left out of the " + curve + " curve: " + reason,
+               cohort.tables[p.source.table].file, static_cast<std::size_t>(p.source.row),
+               std::nullopt});
+    };
+    if (!r.rfs_missing_reason.empty()) warn("rfs_left_out", "RFS", r.rfs_missing_reason);
+    if (!r.os_missing_reason.empty()) warn("os_left_out", "OS", r.os_missing_reason);
+  }
+}
+
+}  // namespace
 
 void write_cohort_report(JsonWriter& out, const Cohort& cohort,
                          const std::vector<PatientResponse>& responses,
@@ -27,6 +47,7 @@ void write_cohort_report(JsonWriter& out, const Cohort& cohort,
   write_response(out, cohort, responses, criteria, options);
   out.key("time_to_response");
   write_time_to_response(out, responses, options);
+  warn_left_out(cohort, responses, log);
   out.key("rfs");
   write_time_to_event(out, responses, &PatientResponse::rfs, options.rfs_risk_weeks,
                       options.os_risk_months, options, log);

@@ -170,6 +170,11 @@ ResponseCriteria parse_criteria(const Json& json) {
     }
     f.flag("bleeding_veto", c.bleeding_veto);
     f.object("confirmation", c.confirmation, read_confirmation);
+    if (const Json* same_day = f.get("same_day_counts")) {
+      if (*same_day == "each") c.same_day_counts = SameDayCounts::each;
+      else if (*same_day == "lowest") c.same_day_counts = SameDayCounts::lowest;
+      else bad("same_day_counts", "must be \"each\" or \"lowest\"");
+    }
     f.object("landmark", c.landmark, read_landmark);
     if (const Json* others = f.get("other_landmarks")) {
       if (!others->is_array()) bad("other_landmarks", "must be a list of landmarks");
@@ -251,6 +256,7 @@ Json criteria_to_json(const ResponseCriteria& c) {
   j["fold_over_baseline"] = c.fold_over_baseline ? Json(*c.fold_over_baseline) : Json(nullptr);
   j["bleeding_veto"] = c.bleeding_veto;
   j["confirmation"] = confirmation_json(c.confirmation);
+  j["same_day_counts"] = c.same_day_counts == SameDayCounts::lowest ? "lowest" : "each";
   j["landmark"] = landmark_json(c.landmark);
   j["other_landmarks"] = Json::array();
   for (const LandmarkRule& l : c.other_landmarks) j["other_landmarks"].push_back(landmark_json(l));

@@ -40,8 +40,9 @@ struct LossRule {
   // Loss of R (and of CR): a count below this; `inclusive` makes a count at the value a loss.
   std::optional<Threshold> below = Threshold{30, false};
   std::optional<double> below_fold_of_baseline;  // or below this multiple of baseline
-  std::optional<Threshold> cr_lost_below;        // loss of CR only: a count below this
-  bool bleeding = false;                         // a bleeding count is a loss
+  // Loss of CR, reported per patient but not an RFS event: a count below this.
+  std::optional<Threshold> cr_lost_below;
+  bool bleeding = false;  // a count flagged bleeding is a loss
   Confirmation confirmation;
   bool subsequent_treatment = true;  // starting a subsequent ITP treatment is a loss
 };
@@ -55,6 +56,10 @@ struct DurableRule {
   int no_rescue_days = 28;
 };
 
+// Several credited counts on one day: each counts as it is (seed-2026), or the lowest stands
+// for the day, bleeding if any count of that day was (IWG 2009).
+enum class SameDayCounts { each, lowest };
+
 struct ResponseCriteria {
   std::string name;   // "seed-2026"
   std::string label;  // for reports
@@ -65,6 +70,7 @@ struct ResponseCriteria {
   std::optional<double> fold_over_baseline = 2.0;  // R also needs count >= fold x baseline
   bool bleeding_veto = false;  // a count with bleeding meets neither CR nor R
   Confirmation confirmation;
+  SameDayCounts same_day_counts = SameDayCounts::each;
   LandmarkRule landmark;
   // Later landmarks reported per patient (6 and 12 months...): the same rule in other windows.
   std::vector<LandmarkRule> other_landmarks;

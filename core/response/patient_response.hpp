@@ -27,14 +27,18 @@ struct BaselineUsed {
 
 // One of the patient's counts, as the rule saw it.
 struct CountAudit {
-  Day day;
-  double value;
-  bool censored_below;
-  bool credited;
+  Day day = 0;
+  double value = 0;
+  bool censored_below = false;
+  bool bleeding = false;
+  bool credited = true;
   std::string not_credited_because;  // "" when credited
-  ResponseLevel level;               // of this count alone
-  bool in_window;                    // of the landmark
-  SourceRow source;
+  // A lower count of the same day stands for the day (criteria `same_day_counts: lowest`).
+  bool same_day_lower = false;
+  ResponseLevel level = ResponseLevel::none;      // of this count alone
+  ResponseLevel confirmed = ResponseLevel::none;  // of the confirmed response it lies within
+  bool in_window = false;                         // of the landmark
+  SourceRow source{};
 };
 
 struct TimeToEvent {
@@ -63,8 +67,12 @@ struct PatientResponse {
   std::optional<Day> time_to_response_days;  // for CR and R at the landmark only
   std::optional<Day> loss_day;
   std::string loss_reason;
+  std::optional<Day> cr_loss_day;  // loss of CR (criteria `loss.cr_lost_below`): not an RFS event
+  std::string cr_loss_reason;
   std::optional<TimeToEvent> rfs;  // for CR and R at the landmark only
+  std::string rfs_missing_reason;  // why a CR or R patient has no RFS, "" otherwise
   std::optional<TimeToEvent> os;   // from D0, when D0 and follow-up are known
+  std::string os_missing_reason;   // why a patient has no OS, "" otherwise
   std::vector<TreatmentRole> treatment_roles;  // one per treatment of the patient, cohort order
   std::vector<std::size_t> treatments;         // their indices in Cohort::treatments
   std::optional<Day> first_subsequent_day;
