@@ -9,7 +9,8 @@ namespace itp {
 namespace {
 
 // One warning per distinct drug name that is unknown or read as a typo, with its first row:
-// an unknown drug is kept (its class unknown), never dropped (issue 4).
+// an unknown drug is kept (its class unknown), never dropped (issue 4), and the warning says
+// that its row was kept, as every warning about a row does.
 void report_drugs(const ImportState& state, ProblemLog& log) {
   const Cohort& cohort = state.cohort;
   struct Seen {
@@ -33,12 +34,14 @@ void report_drugs(const ImportState& state, ProblemLog& log) {
     log.add({"unknown_drug",
              "\"" + drug + "\" is not in the drug dictionary (" + rows_text(seen.rows) +
                  "): kept, without a class; check the spelling",
-             state.file_of(seen.first->source), seen.first->source.row, drug_column(*seen.first)});
+             state.file_of(seen.first->source), seen.first->source.row, drug_column(*seen.first),
+             true});
   for (const auto& [drug, seen] : typos)
     log.add({"drug_spelling",
              "\"" + drug + "\" is read as " + std::string(seen.first->match->name) + " (" +
                  rows_text(seen.rows) + "); correct it if that is wrong",
-             state.file_of(seen.first->source), seen.first->source.row, drug_column(*seen.first)});
+             state.file_of(seen.first->source), seen.first->source.row, drug_column(*seen.first),
+             true});
 }
 
 }  // namespace

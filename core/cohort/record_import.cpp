@@ -204,22 +204,28 @@ std::vector<std::vector<std::string>> required_columns(CohortTable role) {
 }
 
 void check_required_columns(const MappedTable& table) {
+  const std::string what = "the " + std::string(table_name(*table.report.role)) + " table \"" +
+                           table.report.name + "\" has ";
   for (const std::vector<std::string>& any_of : required_columns(*table.report.role)) {
     bool found = false;
     for (const std::string& c : any_of) found = found || table.columns.count(c);
     if (found) continue;
-    std::string names;
-    bool ambiguous = false;
+    // Several columns name what the row needs, so none is used: say which, at the first.
     for (const std::string& c : any_of) {
-      names += (names.empty() ? "" : " or ") + c;
-      ambiguous = ambiguous || table.ambiguous.count(c);
+      const auto claimed = table.ambiguous.find(c);
+      if (claimed == table.ambiguous.end()) continue;
+      std::string headers;
+      for (const std::string& h : claimed->second)
+        headers += (headers.empty() ? "\"" : ", \"") + h + "\"";
+      throw InputError({"ambiguous_column",
+                        what + "several columns that name " + c + " (" + headers +
+                            "), so none is used; choose one in the column mapping",
+                        table.table->file(), 1, claimed->second.front()});
     }
+    std::string names;
+    for (const std::string& c : any_of) names += (names.empty() ? "" : " or ") + c;
     throw InputError({"missing_column",
-                      "the " + std::string(table_name(*table.report.role)) + " table \"" +
-                          table.report.name + "\" has " +
-                          (ambiguous ? "several columns that name " + names
-                                     : "no " + names + " column") +
-                          "; choose one in the column mapping",
+                      what + "no " + names + " column; choose one in the column mapping",
                       table.table->file(), 1, std::nullopt});
   }
 }

@@ -125,9 +125,10 @@ void map_columns(MappedTable& mapped, const std::map<std::string, std::string>* 
       mapped.columns[canonical] = columns[0];
       continue;
     }
-    mapped.ambiguous.insert(canonical);
+    std::vector<std::string>& claimants = mapped.ambiguous[canonical];
     std::string names;
     for (std::size_t c : columns) {
+      claimants.push_back(header[c]);
       names += (names.empty() ? "\"" : ", \"") + header[c] + "\"";
       mapped.report.columns[c].canonical.reset();
       mapped.report.columns[c].how = "ambiguous";

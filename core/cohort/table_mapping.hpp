@@ -24,8 +24,9 @@ struct MappedTable {
   std::map<std::string, std::size_t> columns;  // canonical -> column index from 0
   // Patient-per-row sheets: platelet counts in columns named by day (column index, day).
   std::vector<std::pair<std::size_t, std::int64_t>> time_named_counts;
-  // Canonical names that several columns claim, so that none is used.
-  std::set<std::string> ambiguous;
+  // Canonical names that several columns claim, so that none is used, with those columns'
+  // headers as in the file.
+  std::map<std::string, std::vector<std::string>> ambiguous;
   // Patient-per-row sheets: 0/1 columns of prior treatments (column index, drug name).
   std::vector<std::pair<std::size_t, std::string>> prior_treatments;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -191,6 +192,60 @@ TEST_CASE("import: options change what cells mean", "[cohort][import]") {
     REQUIRE(c.platelets.size() == 1);
     CHECK(c.platelets[0].day == date(2021, 6, 3) - date(2021, 3, 4));
     CHECK(c.tables[1].set_aside.at("missing_value") == 1);  // 9999 is missing
+  }
+}
+
+TEST_CASE("import: a drug warning says its row was kept; two count columns stop naming both",
+          "[cohort][import]") {
+  Files files;
+  files.add("patients", "patient_id,d0\nA,2021-03-01\n");
+  SECTION("an unknown or misspelt drug is kept, and its warning says so (issue 12)") {
+    files.add("treatments",
+              "patient_id,drug,start\n"
+              "A,eltrombopg,-60\n"
+              "A,Zorblatinib,10\n"
+              "A,Zorblatinib,20\n");
+    ProblemLog log;
+    const Cohort c = itp::import_cohort(files.pointers(), {}, log);
+    CHECK(c.treatments.size() == 3);
+    std::vector<std::string> seen;
+    for (const itp::Problem& p : log.problems()) {
+      INFO(p.code);
+      seen.push_back(p.code);
+      CHECK(p.file == "treatments.csv");
+      CHECK(p.column == std::optional<std::string>("drug"));
+      CHECK(p.row_kept == std::optional<bool>(true));
+      // The first row of each spelling: the typo on row 2, the unknown drug on row 3 (of 3 and 4).
+      CHECK(p.row == std::optional<std::size_t>(p.code == "drug_spelling" ? 2 : 3));
+    }
+    std::sort(seen.begin(), seen.end());
+    CHECK(seen == std::vector<std::string>{"drug_spelling", "unknown_drug"});
+  }
+  SECTION("platelets and plt both name the count: the error names both, on the header") {
+    files.add("platelets", "patient_id,day,platelets,plt\nA,0,10,10\n");
+    try {
+      import(files);
+      FAIL("the import went on without a count column");
+    } catch (const itp::InputError& e) {
+      const itp::Problem& p = e.problem();
+      CHECK(p.code == "ambiguous_column");
+      CHECK(p.file == "platelets.csv");
+      CHECK(p.row == std::optional<std::size_t>(1));
+      CHECK(p.column == std::optional<std::string>("platelets"));
+      CHECK(p.message.find("(\"platelets\", \"plt\")") != std::string::npos);
+    }
+  }
+  SECTION("no count column at all is still missing_column") {
+    files.add("platelets", "patient_id,day,visit\nA,0,V0\n");
+    try {
+      import(files);
+      FAIL("the import went on without a count column");
+    } catch (const itp::InputError& e) {
+      CHECK(e.problem().code == "missing_column");
+      CHECK(e.problem().row == std::optional<std::size_t>(1));
+      CHECK_FALSE(e.problem().column);
+      CHECK(e.problem().message.find("no platelets column") != std::string::npos);
+    }
   }
 }
 
