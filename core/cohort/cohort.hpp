@@ -48,7 +48,9 @@ struct Patient {
   std::optional<double> itp_duration_months;
   std::optional<DateDays> itp_diagnosis_date;
   std::optional<bool> secondary_itp;
-  std::string secondary_cause;
+  // Causes of secondary ITP as written, several in one cell separated by ';', ',' or '+'
+  // ("APS + Evans syndrome").
+  std::vector<std::string> secondary_causes;
   std::optional<bool> splenectomy;
   std::optional<bool> cs_refractory;
   std::optional<bool> ivig_refractory;

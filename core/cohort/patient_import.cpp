@@ -12,6 +12,24 @@ namespace {
 std::string count_key(std::size_t column) { return "count@" + std::to_string(column); }
 std::string prior_key(std::size_t column) { return "prior@" + std::to_string(column); }
 
+// "APS + Evans syndrome", "Evans; SAPL": one entry per cause, trimmed, none empty.
+std::vector<std::string> split_causes(const std::string& cell) {
+  std::vector<std::string> causes;
+  std::string cause;
+  const auto flush = [&] {
+    const auto first = cause.find_first_not_of(" \t");
+    if (first != std::string::npos)
+      causes.push_back(cause.substr(first, cause.find_last_not_of(" \t") - first + 1));
+    cause.clear();
+  };
+  for (char c : cell) {
+    if (c == ';' || c == ',' || c == '+') flush();
+    else cause += c;
+  }
+  flush();
+  return causes;
+}
+
 [[noreturn]] void id_error(const TextTable& table, const RowReader& row,
                            const std::string& message, const std::string& column) {
   throw InputError({"bad_patient_id", message, table.file(), row.row(), column});
@@ -44,7 +62,7 @@ void read_patient(ImportState& state, std::size_t table_index, RowReader& row) {
   p.itp_duration_months = row.number("itp_duration_months", Need::optional, 0, 1200);
   p.itp_diagnosis_date = row.date("itp_diagnosis_date", Need::optional);
   p.secondary_itp = row.flag("secondary_itp", Need::optional);
-  p.secondary_cause = row.text("secondary_cause");
+  p.secondary_causes = split_causes(row.text("secondary_cause"));
   p.splenectomy = row.flag("splenectomy", Need::optional);
   p.cs_refractory = row.flag("cs_refractory", Need::optional);
   p.ivig_refractory = row.flag("ivig_refractory", Need::optional);

@@ -1,8 +1,10 @@
 #include "core/report/response_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/report/summary_rows.hpp"
+#include "core/report/time_to_event_report.hpp"
 #include "core/stats/binomial_interval.hpp"
 #include "core/stats/fisher_exact.hpp"
 #include "core/stats/sample_quantiles.hpp"
@@ -79,6 +81,82 @@ void by_treatment_role(JsonWriter& out, const std::vector<PatientResponse>& resp
   out.end_object();
 }
 
+bool has_role(const PatientResponse& r, TreatmentRole role) {
+  return std::find(r.treatment_roles.begin(), r.treatment_roles.end(), role) !=
+         r.treatment_roles.end();
+}
+
+// The seed's subgroup of patients given daratumumab alone: evaluable, with neither a background
+// nor a concomitant treatment. Its CR, R and OR, and the comparison with the others.
+void neither_role(JsonWriter& out, const std::vector<PatientResponse>& responses,
+                  const ReportOptions& options) {
+  std::size_t alone[3] = {0, 0, 0}, others[2] = {0, 0};  // alone: CR, R, NR; others: OR, NR
+  for (const PatientResponse& r : responses) {
+    if (!evaluable(r.category)) continue;
+    if (has_role(r, TreatmentRole::background) || has_role(r, TreatmentRole::concomitant)) {
+      ++others[responded(r.category) ? 0 : 1];
+    } else {
+      ++alone[r.category == ResponseCategory::CR ? 0 : r.category == ResponseCategory::R ? 1 : 2];
+    }
+  }
+  const std::size_t n = alone[0] + alone[1] + alone[2];
+  out.begin_object();
+  out.key("role").value("neither");
+  out.key("patients").value(n);
+  category(out, "CR", alone[0], n, options);
+  category(out, "R", alone[1], n, options);
+  category(out, "OR", alone[0] + alone[1], n, options);
+  out.key("with").begin_object();
+  out.key("patients").value(n);
+  category(out, "OR", alone[0] + alone[1], n, options);
+  out.end_object();
+  out.key("without").begin_object();
+  out.key("patients").value(others[0] + others[1]);
+  category(out, "OR", others[0], others[0] + others[1], options);
+  out.end_object();
+  out.key("fisher_p");
+  const std::optional<double> p = fisher_exact_p(
+      {{static_cast<int>(alone[0] + alone[1]), static_cast<int>(alone[2])},
+       {static_cast<int>(others[0]), static_cast<int>(others[1])}});
+  if (p && n > 0 && others[0] + others[1] > 0) out.value(*p);
+  else out.null();
+  out.end_object();
+}
+
+// Patients in CR at the landmark given no other ITP treatment (background, concomitant or
+// subsequent) before a relapse, if any: how many relapsed (loss of response by counts) and
+// when, in months from D0.
+void cr_without_other_treatment(JsonWriter& out, const Cohort& cohort,
+                                const std::vector<PatientResponse>& responses) {
+  std::vector<std::string> ids;
+  std::vector<double> relapse_months;
+  for (const PatientResponse& r : responses) {
+    if (r.category != ResponseCategory::CR || r.loss_by_treatment) continue;
+    bool other = false;
+    for (std::size_t i = 0; i < r.treatments.size(); ++i) {
+      const TreatmentRole role = r.treatment_roles[i];
+      if (role != TreatmentRole::background && role != TreatmentRole::concomitant &&
+          role != TreatmentRole::subsequent)
+        continue;
+      const std::optional<Day>& start = cohort.treatments[r.treatments[i]].start_day;
+      other = other || !r.loss_day || !start || *start < *r.loss_day;
+    }
+    if (other) continue;
+    ids.push_back(cohort.patients[r.patient].id);
+    if (r.loss_day) relapse_months.push_back(*r.loss_day / kDaysPerMonth);
+  }
+  out.begin_object();
+  out.key("patients").value(ids.size());
+  out.key("relapses").value(relapse_months.size());
+  out.key("relapse_months").begin_array();
+  for (double m : relapse_months) out.value(m);
+  out.end_array();
+  out.key("patient_ids").begin_array();
+  for (const std::string& id : ids) out.value(id);
+  out.end_array();
+  out.end_object();
+}
+
 }  // namespace
 
 void write_response(JsonWriter& out, const Cohort& cohort,
@@ -135,7 +213,10 @@ void write_response(JsonWriter& out, const Cohort& cohort,
   out.key("by_treatment").begin_array();
   by_treatment_role(out, responses, TreatmentRole::concomitant, options);
   by_treatment_role(out, responses, TreatmentRole::background, options);
+  neither_role(out, responses, options);
   out.end_array();
+  out.key("cr_without_other_treatment");
+  cr_without_other_treatment(out, cohort, responses);
   out.end_object();
 }
 

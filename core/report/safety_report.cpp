@@ -39,8 +39,16 @@ void write_safety(JsonWriter& out, const Cohort& cohort, const ReportOptions& op
   const std::size_t n = cohort.patients.size();
   std::set<PatientIndex> any, serious, grade3, reactions;
   std::map<std::string, std::set<PatientIndex>> by_category, grade3_by_category;
-  std::size_t events = 0;
+  std::size_t events = 0, undated = 0;
+  std::vector<const AdverseEvent*> before_d0;
   for (const AdverseEvent& e : cohort.adverse_events) {
+    // From D0 on, as the labs are: an event before the first infusion is not a safety finding
+    // of the treatment. It is listed apart; an undated one is counted, and said to be.
+    if (e.day && *e.day < 0) {
+      before_d0.push_back(&e);
+      continue;
+    }
+    if (!e.day) ++undated;
     ++events;
     const std::string category = e.category.empty() ? e.term : e.category;
     any.insert(e.patient);
@@ -55,6 +63,18 @@ void write_safety(JsonWriter& out, const Cohort& cohort, const ReportOptions& op
   out.begin_object();
   out.key("patients").value(n);
   out.key("events").value(events);
+  out.key("undated_events").value(undated);
+  out.key("before_d0").begin_array();
+  for (const AdverseEvent* e : before_d0) {
+    out.begin_object();
+    out.key("patient_id").value(cohort.patients[e->patient].id);
+    out.key("day").value(static_cast<std::int64_t>(*e->day));
+    out.key("term").value(e->term);
+    out.key("category").value(e->category);
+    out.key("grade").value(e->grade);
+    out.end_object();
+  }
+  out.end_array();
   out.key("any_adverse_event");
   count_row(out, "Any adverse event", any.size(), n);
   out.key("grade_3_or_more");

@@ -1,5 +1,6 @@
 #include "core/report/table1_report.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -10,9 +11,14 @@ namespace itp {
 namespace {
 
 constexpr double kDaysPerMonth = 30.4375;
+constexpr const char* kLinesLabel =
+    "Prior lines (excluding corticosteroids and IVIg; splenectomy counted)";
 
-bool is_prior(TreatmentRole role) {
-  return role == TreatmentRole::prior || role == TreatmentRole::background;
+// The treatment history: every ITP treatment started before D0, whatever its role for the
+// response (prior, background, or concomitant from the weeks before D0), and those declared
+// prior without dates.
+bool in_history(const Treatment& t) {
+  return t.declared_prior || (t.start_day && *t.start_day < 0);
 }
 
 bool counts_as_line(const Treatment& t) {
@@ -23,15 +29,49 @@ bool counts_as_line(const Treatment& t) {
     case DrugClass::anti_d:
     case DrugClass::platelet_transfusion:
     case DrugClass::antifibrinolytic:
-    case DrugClass::splenectomy:  // a procedure, reported on its own row
       return false;
-    default:
+    default:  // splenectomy included: it is a line in every ITP paper
       return true;
   }
 }
 
+constexpr const char* kSplenectomy = "splenectomy";  // the dictionary's name of the procedure
+
 std::string drug_key(const Treatment& t) {
   return t.match ? std::string(t.match->name) : t.drug;
+}
+
+// The drugs of a patient's history, by name (the dictionary's, else as written), and their
+// class; a splenectomy recorded in the patients table is one too.
+std::map<std::string, std::string> history_of(const Cohort& cohort,
+                                              const PatientResponse& response, bool lines_only) {
+  std::map<std::string, std::string> drugs;
+  for (std::size_t index : response.treatments) {
+    const Treatment& t = cohort.treatments[index];
+    if (!in_history(t) || (lines_only && !counts_as_line(t))) continue;
+    drugs[drug_key(t)] = t.match ? std::string(drug_class_name(t.match->drug_class)) : "unknown";
+  }
+  if (cohort.patients[response.patient].splenectomy == true)
+    drugs[kSplenectomy] = std::string(drug_class_name(DrugClass::splenectomy));
+  return drugs;
+}
+
+// Causes as written, grouped without regard to case; each patient once per cause.
+std::map<std::string, std::size_t> patients_by_cause(const Cohort& cohort) {
+  std::map<std::string, std::size_t> count;
+  std::map<std::string, std::string> spelling;  // lower case -> first spelling seen
+  for (const Patient& p : cohort.patients) {
+    if (p.secondary_itp == false) continue;
+    std::set<std::string> seen;
+    for (const std::string& cause : p.secondary_causes) {
+      std::string key = cause;
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!seen.insert(key).second) continue;
+      ++count[spelling.emplace(key, cause).first->second];
+    }
+    if (p.secondary_itp == true && p.secondary_causes.empty()) ++count["cause not given"];
+  }
+  return count;
 }
 
 // A yes/no variable as one row: patients with "yes" among those whose answer is known.
@@ -49,12 +89,14 @@ void yes_row(JsonWriter& out, const std::string& label, const std::string& varia
 }  // namespace
 
 std::size_t prior_lines(const Cohort& cohort, const PatientResponse& response) {
-  std::set<std::string> drugs;
-  for (std::size_t i = 0; i < response.treatments.size(); ++i) {
-    const Treatment& t = cohort.treatments[response.treatments[i]];
-    if (is_prior(response.treatment_roles[i]) && counts_as_line(t)) drugs.insert(drug_key(t));
-  }
-  return drugs.size();
+  return history_of(cohort, response, /*lines_only=*/true).size();
+}
+
+std::size_t patients_with_several_causes(const Cohort& cohort) {
+  std::size_t several = 0;
+  for (const Patient& p : cohort.patients)
+    if (p.secondary_itp != false && p.secondary_causes.size() > 1) ++several;
+  return several;
 }
 
 void write_table1(JsonWriter& out, const Cohort& cohort,
@@ -63,7 +105,6 @@ void write_table1(JsonWriter& out, const Cohort& cohort,
   const std::size_t n = cohort.patients.size();
   std::vector<double> age, duration, baseline, lines;
   std::size_t male = 0, female = 0;
-  std::map<std::string, std::size_t> causes;
   for (std::size_t i = 0; i < n; ++i) {
     const Patient& p = cohort.patients[i];
     age.push_back(p.age.value_or(nan));
@@ -75,8 +116,6 @@ void write_table1(JsonWriter& out, const Cohort& cohort,
     lines.push_back(static_cast<double>(prior_lines(cohort, responses[i])));
     if (p.sex == "M") ++male;
     if (p.sex == "F") ++female;
-    if (p.secondary_itp == true)
-      ++causes[p.secondary_cause.empty() ? "cause not given" : p.secondary_cause];
   }
   const int type = options.quantile_type;
   out.begin_array();
@@ -85,19 +124,16 @@ void write_table1(JsonWriter& out, const Cohort& cohort,
   write_categorical_row(out, "Sex", "sex", "Female", female, male + female, n - male - female);
   write_continuous_row(out, "ITP duration (months)", "itp_duration_months", duration, type);
   yes_row(out, "Secondary ITP", "secondary_itp", cohort, &Patient::secondary_itp);
-  std::size_t secondary = 0;
-  for (const auto& [cause, count] : causes) secondary += count;
-  for (const auto& [cause, count] : causes)
-    write_categorical_row(out, "Cause of secondary ITP", "secondary_cause", cause, count,
-                          secondary, 0);
+  // One row per cause, as a share of all patients: a patient may have several causes.
+  for (const auto& [cause, count] : patients_by_cause(cohort))
+    write_categorical_row(out, "Cause of secondary ITP", "secondary_cause", cause, count, n, 0);
   yes_row(out, "Splenectomy", "splenectomy", cohort, &Patient::splenectomy);
   yes_row(out, "Corticosteroid-refractory", "cs_refractory", cohort, &Patient::cs_refractory);
   yes_row(out, "IVIg-refractory", "ivig_refractory", cohort, &Patient::ivig_refractory);
   yes_row(out, "Bleeding in the month before D0", "bleeding_month_before", cohort,
           &Patient::bleeding_month_before);
   write_continuous_row(out, "Baseline platelets (G/L)", "baseline_platelets", baseline, type);
-  write_continuous_row(out, "Prior lines (excluding corticosteroids and IVIg)", "prior_lines",
-                       lines, type);
+  write_continuous_row(out, kLinesLabel, "prior_lines", lines, type);
   out.end_array();
 }
 
@@ -111,12 +147,8 @@ void write_prior_treatments(JsonWriter& out, const Cohort& cohort,
   std::vector<double> lines;
   for (const PatientResponse& r : responses) {
     lines.push_back(static_cast<double>(prior_lines(cohort, r)));
-    for (std::size_t i = 0; i < r.treatments.size(); ++i) {
-      if (!is_prior(r.treatment_roles[i])) continue;
-      const Treatment& t = cohort.treatments[r.treatments[i]];
-      const std::string drug = drug_key(t);
+    for (const auto& [drug, cls] : history_of(cohort, r, /*lines_only=*/false)) {
       by_drug[drug].insert(r.patient);
-      const std::string cls = t.match ? std::string(drug_class_name(t.match->drug_class)) : "unknown";
       class_of_drug[drug] = cls;
       by_class[cls].insert(r.patient);
     }
@@ -124,8 +156,7 @@ void write_prior_treatments(JsonWriter& out, const Cohort& cohort,
   out.begin_object();
   out.key("patients").value(n);
   out.key("lines");
-  write_continuous_row(out, "Prior lines (excluding corticosteroids and IVIg)", "prior_lines",
-                       lines, options.quantile_type);
+  write_continuous_row(out, kLinesLabel, "prior_lines", lines, options.quantile_type);
   out.key("drugs").begin_array();
   for (const auto& [drug, patients] : by_drug) {
     out.begin_object();

@@ -14,14 +14,19 @@ namespace itp {
 void write_table1(JsonWriter& out, const Cohort& cohort,
                   const std::vector<PatientResponse>& responses, const ReportOptions& options);
 
-// {"patients", "lines": continuous row, "drugs": [...], "classes": [...]}: treatments started
-// more than the window before D0 (prior, and background ones still given at D0).
+// {"patients", "lines": continuous row, "drugs": [...], "classes": [...]}: the treatment
+// history, every ITP treatment started before D0 whatever its role for the response, and a
+// splenectomy recorded in the patients table.
 void write_prior_treatments(JsonWriter& out, const Cohort& cohort,
                             const std::vector<PatientResponse>& responses,
                             const ReportOptions& options);
 
-// Prior lines of a patient: distinct prior or background drugs, corticosteroids, IVIg, anti-D,
-// platelet transfusions and antifibrinolytics left out (supportive or rescue, not lines).
+// Prior lines of a patient: distinct drugs of the history, splenectomy included; corticosteroids,
+// IVIg, anti-D, platelet transfusions and antifibrinolytics left out (supportive or rescue).
 std::size_t prior_lines(const Cohort& cohort, const PatientResponse& response);
+
+// Patients with more than one cause of secondary ITP (the causes' rows then add up to more than
+// the secondary ITP row: a footnote says so).
+std::size_t patients_with_several_causes(const Cohort& cohort);
 
 }  // namespace itp

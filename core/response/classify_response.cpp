@@ -137,6 +137,7 @@ std::optional<Day> first_response(const CountReading& reading, int from_day) {
 struct Loss {
   std::optional<Day> day;
   std::string reason;
+  bool by_treatment = false;
 };
 
 // The first confirmed run of counts after day `after` that `ends` says end a response.
@@ -164,8 +165,8 @@ Loss loss_of_response(const CountReading& reading, Day first_response_day,
   const std::optional<Day>& subsequent = reading.context.first_subsequent_day;
   if (c.loss.subsequent_treatment && subsequent && *subsequent > first_response_day &&
       (!loss.day || *subsequent < *loss.day))
-    loss = {subsequent, reading.context.first_subsequent_drug + " started on " +
-                            day_text(*subsequent)};
+    loss = {subsequent,
+            reading.context.first_subsequent_drug + " started on " + day_text(*subsequent), true};
   return loss;
 }
 
@@ -189,11 +190,8 @@ Rfs relapse_free_survival(const PatientResponse& r, const Patient& patient,
       why = reason;
     }
   };
-  if (c.rfs_event_loss && r.loss_day) {
-    const bool by_treatment = r.loss_day == context.first_subsequent_day &&
-                              c.loss.subsequent_treatment;
-    if (!by_treatment) consider(r.loss_day, "loss of response");
-  }
+  if (c.rfs_event_loss && r.loss_day && !r.loss_by_treatment)
+    consider(r.loss_day, "loss of response");
   if (c.rfs_event_new_treatment && context.first_subsequent_day &&
       *context.first_subsequent_day > response_day)
     consider(context.first_subsequent_day, "new treatment");
@@ -291,6 +289,7 @@ PatientResponse classify_patient(const Cohort& cohort, const ResponseCriteria& c
       Loss loss = loss_of_response(reading, *r.first_response_day, c, r.baseline.value);
       r.loss_day = loss.day;
       r.loss_reason = std::move(loss.reason);
+      r.loss_by_treatment = loss.by_treatment;
     }
     if (r.category == ResponseCategory::CR) {
       const auto first_cr = std::find(levels.starts.begin(), levels.starts.end(), ResponseLevel::CR);

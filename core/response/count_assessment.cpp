@@ -43,13 +43,6 @@ TreatmentContext treatment_context(const Cohort& cohort, const ResponseCriteria&
 BaselineUsed find_baseline(const Patient& patient, const BaselineRule& rule,
                            const std::vector<const PlateletCount*>& counts) {
   BaselineUsed b;
-  if (rule.use_patient_value && patient.baseline_platelets) {
-    b.value = patient.baseline_platelets->value;
-    b.censored_below = patient.baseline_platelets->below;
-    b.source = "patients table";
-    b.row = patient.source;
-    return b;
-  }
   const auto lowest_on = [&](Day day) -> const PlateletCount* {
     const PlateletCount* lowest = nullptr;
     for (const PlateletCount* count : counts)
@@ -59,6 +52,20 @@ BaselineUsed find_baseline(const Patient& patient, const BaselineRule& rule,
   };
   const PlateletCount* chosen = rule.use_day0 ? lowest_on(0) : nullptr;
   for (Day day = rule.before_to; !chosen && day >= rule.before_from; --day) chosen = lowest_on(day);
+  if (chosen) {
+    b.from_counts = chosen->platelets.value;
+    b.counts_day = chosen->day;
+    b.counts_on_day = static_cast<std::size_t>(std::count_if(
+        counts.begin(), counts.end(),
+        [&](const PlateletCount* count) { return count->day == chosen->day; }));
+  }
+  if (rule.use_patient_value && patient.baseline_platelets) {
+    b.value = patient.baseline_platelets->value;
+    b.censored_below = patient.baseline_platelets->below;
+    b.source = "patients table";
+    b.row = patient.source;
+    return b;
+  }
   if (!chosen) return b;
   b.value = chosen->platelets.value;
   b.censored_below = chosen->platelets.below;

@@ -23,6 +23,11 @@ struct BaselineUsed {
   bool censored_below = false;  // "<10"
   std::string source;           // "patients table", "count on day 0", "count on day -3", ""
   std::optional<SourceRow> row;
+  // What the counts say, for the checks a reader expects: the count the rule would take
+  // (when the patients table's value is used instead), and how many counts share its day.
+  std::optional<double> from_counts;
+  std::optional<Day> counts_day;
+  std::size_t counts_on_day = 0;
 };
 
 // One of the patient's counts, as the rule saw it.
@@ -67,6 +72,7 @@ struct PatientResponse {
   std::optional<Day> time_to_response_days;  // for CR and R at the landmark only
   std::optional<Day> loss_day;
   std::string loss_reason;
+  bool loss_by_treatment = false;  // the loss is the start of a subsequent treatment
   std::optional<Day> cr_loss_day;  // loss of CR (criteria `loss.cr_lost_below`): not an RFS event
   std::string cr_loss_reason;
   std::optional<TimeToEvent> rfs;  // for CR and R at the landmark only
