@@ -5,7 +5,7 @@
 // other origins, CSP violations and console errors.
 //
 // ITP_SITE_DIR serves another folder than dist/; ITP_CLI names another itp-analyze. Screenshots
-// go to build/screenshots/ for a person to look at; nothing compares them.
+// go to build/screenshots/ (or ITP_SCREENSHOT_DIR) for a person to look at; nothing compares them.
 //
 // What the browser tells and what it does not (checked by hand with playwright-core 1.65 and
 // Chromium 156): requests of the page and of its module worker both reach page.on('request'),
@@ -16,12 +16,11 @@
 // in the results themselves (they exist only if the worker imported the glue and compiled the
 // wasm under that policy) and in the header checked on worker.js.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 
 import { chromium } from 'playwright-core';
 
@@ -29,7 +28,8 @@ import { chromium } from 'playwright-core';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const siteDir = path.resolve(process.env.ITP_SITE_DIR ?? path.join(repoRoot, 'dist'));
 export const cli = process.env.ITP_CLI ?? path.join(repoRoot, 'build/release/itp-analyze');
-export const screenshotDir = path.join(repoRoot, 'build/screenshots');
+export const screenshotDir = path.resolve(process.env.ITP_SCREENSHOT_DIR
+  ?? path.join(repoRoot, 'build/screenshots'));
 
 // DESIGN.md §6, exactly.
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
@@ -45,18 +45,6 @@ export const LAUNCH = {
 
 /** Waits, in milliseconds; the whole file runs in a few seconds when all is well. */
 export const WAIT = 10_000;
-
-/**
- * The CLI's answer for the same request the page makes.
- * @param {string} file
- * @param {string[]} args
- */
-export async function cliSurvival(file, args) {
-  const { stdout } = await promisify(execFile)(cli, ['survival', '--input', file, ...args]);
-  const json = JSON.parse(stdout);
-  assert.equal(json.ok, true, `CLI failed: ${stdout}`);
-  return json.survival;
-}
 
 /**
  * Starts scripts/static-server.mjs on a free port (port 0: it prints the one it got).
@@ -172,6 +160,25 @@ export async function openPage(page, origin) {
 export function tableCells(table) {
   return table.locator('tbody tr').evaluateAll(
     (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
+}
+
+/**
+ * Everything a shown table says, as text: title and caption (the two parts of <caption>), the
+ * column headers, the body's cells row by row and the footnotes.
+ * @param {import('playwright-core').Locator} table
+ */
+export function shownTable(table) {
+  return table.evaluate((t) => {
+    const text = (selector) => t.querySelector(selector)?.textContent ?? '';
+    return {
+      title: text('caption .table-title'),
+      caption: text('caption .table-caption'),
+      head: [...t.querySelectorAll('thead th')].map((th) => th.textContent),
+      rows: [...t.querySelectorAll('tbody tr')].map((row) => [...row.cells]
+        .map((cell) => cell.textContent)),
+      footnotes: [...t.querySelectorAll('tfoot .footnote')].map((p) => p.textContent),
+    };
+  });
 }
 
 /** The same cells from a table model of web/report-tables.js, as tables.js renders them. */
