@@ -536,7 +536,7 @@ window.download = () => f.downloadBlob(f.svgToBlob(made.km), 'kaplan-meier.svg')
 window.result = { pngs, blobImage };
 `;
 
-test('in Chromium under the page\'s CSP: PNG export matches the SVG, downloads work', async () => {
+test('in Chromium under the page\'s CSP: PNG export matches the SVG, downloads work', async (t) => {
   // scripts/setup installs Chromium: its absence is a broken set-up, never a skipped check.
   assert.ok(existsSync('/usr/bin/chromium'), 'no /usr/bin/chromium: run scripts/setup');
   const { chromium } = await import('playwright-core');
