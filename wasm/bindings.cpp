@@ -15,57 +15,19 @@
 // byte for byte (EMBIND_STD_STRING_IS_UTF8 only re-encodes JS *strings*), so a CSV is never
 // re-encoded as JSON. Responses go back as UTF-8 std::string and arrive as JS strings.
 //
-// itp::Workspace promises never to throw; a C++ exception that crossed into JS anyway would
-// surface as a bare number (shared/README.md, trap 5), so every call is wrapped regardless.
+// itp::Workspace promises never to throw; copying a file's bytes here can (memory), and a C++
+// exception that crossed into JS would surface as a bare number (docs/design.md §8, trap 5), so
+// every call goes through the core's one exception policy (core/api/error_boundary.hpp).
 #include <emscripten/bind.h>
 
-#include <exception>
-#include <new>
 #include <string>
-#include <utility>
 
-#include "core/api/json_output.hpp"
+#include "core/api/error_boundary.hpp"
 #include "core/api/workspace.hpp"
 #include "core/io/problem.hpp"
 
 namespace {
 
-// The core's error response; if even that fails (memory exhausted), a fixed text keeps the
-// promise of an answer.
-std::string safe_error_response(const itp::Problem& problem) noexcept {
-  try {
-    return itp::error_response(problem);
-  } catch (...) {
-    return R"({"ok":false,"error":{"code":"internal_error","message":"unexpected failure",)"
-           R"("file":null,"row":null,"column":null}})";
-  }
-}
-
-std::string safe_error_response(std::string code, std::string message) noexcept {
-  itp::Problem problem;
-  problem.code = std::move(code);
-  problem.message = std::move(message);
-  return safe_error_response(problem);
-}
-
-template <typename Call>
-std::string guarded(Call&& call) noexcept {
-  try {
-    return call();
-  } catch (const itp::InputError& e) {
-    return safe_error_response(e.problem());
-  } catch (const std::bad_alloc&) {
-    return safe_error_response("out_of_memory",
-                          "the browser could not give the calculator enough memory for this "
-                          "input; close other tabs or use the command-line tool");
-  } catch (const std::exception& e) {
-    return safe_error_response("internal_error", e.what());
-  } catch (...) {
-    return safe_error_response("internal_error", "unknown C++ exception");
-  }
-}
-
-// Owns one workspace (the tables loaded so far) for the lifetime of the JS object.
 // A file's bytes (a Uint8Array, an ArrayBuffer or a string) copied once into the wasm heap.
 std::string copy_bytes(const emscripten::val& bytes) {
   if (bytes.typeOf().as<std::string>() == "string") return bytes.as<std::string>();
@@ -85,17 +47,19 @@ std::string copy_bytes(const emscripten::val& bytes) {
   return copy;
 }
 
+// Owns one workspace (the tables loaded so far) for the lifetime of the JS object.
 class WorkspaceBinding {
  public:
   std::string run(const std::string& request_json) {
-    return guarded([&] { return workspace_.run(request_json); });
+    return itp::answer_or_error([&] { return workspace_.run(request_json); });
   }
 
   // `bytes` (a Uint8Array, an ArrayBuffer or a string) is copied once, straight into the
   // string the core keeps as the table's text: embind's own std::string conversion would copy a
   // large file twice, and the wasm heap never gives the space of the first copy back.
   std::string load_table(const std::string& request_json, const emscripten::val& bytes) {
-    return guarded([&] { return workspace_.load_table(request_json, copy_bytes(bytes)); });
+    return itp::answer_or_error(
+        [&] { return workspace_.load_table(request_json, copy_bytes(bytes)); });
   }
 
  private:

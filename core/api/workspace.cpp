@@ -6,6 +6,7 @@
 #include "core/api/cohort_import_report.hpp"
 #include "core/api/cohort_import_request.hpp"
 #include "core/api/describe_table.hpp"
+#include "core/api/error_boundary.hpp"
 #include "core/api/cohort_request.hpp"
 #include "core/report/cohort_report.hpp"
 #include "core/cohort/cohort_import.hpp"
@@ -44,31 +45,16 @@ std::string text_field(const Json& request, const char* field) {
   return request[field].get<std::string>();
 }
 
-// Runs `handler`; every exception becomes the error response it returns: nothing crosses the
-// API. No value: the handler succeeded.
+// Runs `handler`; every exception becomes the error answer it returns (error_boundary.hpp).
+// No value: the handler succeeded.
 template <typename Handler>
 std::optional<std::string> failure_of(Handler handler) {
   try {
     handler();
     return std::nullopt;
-  } catch (const InputError& e) {
-    return error_response(e.problem());
-  } catch (const std::bad_alloc&) {
-    return error_response(plain_problem(
-        "out_of_memory", "the data are too large for the memory available to this page"));
-  } catch (const std::exception& e) {
-    return error_response(plain_problem("internal_error", std::string("internal error: ") + e.what()));
   } catch (...) {
-    return error_response(plain_problem("internal_error", "internal error"));
+    return error_answer_for_current_exception();
   }
-}
-
-template <typename Handler>
-std::string guarded(Handler handler) {
-  std::string response;
-  if (std::optional<std::string> failure = failure_of([&] { response = handler(); }))
-    return *failure;
-  return response;
 }
 
 Json table_summary(const TextTable& table) {
@@ -265,7 +251,7 @@ bool Workspace::run(std::string_view request_json,
 }
 
 std::string Workspace::load_table(std::string_view request_json, std::string bytes) {
-  return guarded([&] {
+  return answer_or_error([&] {
     return RequestDispatch::load(*this, parse_request(request_json), std::move(bytes));
   });
 }
