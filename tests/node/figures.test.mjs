@@ -323,6 +323,138 @@ describe('drawPlateletTrajectories', () => {
   });
 });
 
+// ---- platelet counts by week -----------------------------------------------------------------
+
+describe('drawPlateletsByWeek', () => {
+  // A report's platelets_by_week written here by hand: five weeks, the last two with fewer than
+  // three patients (a point each, outside the line and the band).
+  const byWeek = { unit: 'weeks', quantile_type: 7, week: [0, 1, 2, 4, 9],
+    patients: [5, 4, 3, 2, 1], median: [12, 25.5, 40, 60, 150], q1: [8, 15, 30, 55, 150],
+    q3: [20, 45, 80, 65, 150] };
+  const svg = figures.drawPlateletsByWeek(doc, byWeek);
+  const x = axisScale(svg.querySelector('.pbw-axis-x'), 'x');
+  const y = axisScale(svg.querySelector('.pbw-axis-y'), 'y', Math.log10);
+  const title = 'Platelet counts by week since D0: median and IQR';
+
+  test('an accessible SVG with its title written above the plot', () => {
+    assertAccessible(svg, title);
+    assert.equal(svg.querySelector('.pbw-title').textContent, title);
+    assert.equal(svg.getAttribute('data-title-shown'), 'true');
+    assert.ok(Number(svg.querySelector('.pbw-title').getAttribute('y'))
+      < translate(svg.querySelector('.pbw-plot'))[1], 'the title is above the plot');
+    const desc = svg.children[1].textContent;
+    assert.match(desc, /over 5 weeks from week 0 to week 9; 3 weeks have at least 3 patients/);
+    assert.match(desc, /week 0: median 12 G\/L, IQR 8 to 20, 5 patients; week 9: median 150 G\/L, IQR 150 to 150, 1 patient\./);
+    const bare = figures.drawPlateletsByWeek(doc, byWeek, { showTitle: false });
+    assert.equal(bare.querySelectorAll('.pbw-title').length, 0);
+    assert.equal(bare.getAttribute('data-title-shown'), null);
+  });
+
+  test('a point per week at its median; the line joins the weeks of 3 patients or more', () => {
+    const weeks = [...svg.querySelectorAll('.pbw-week')];
+    assert.deepEqual(weeks.map((g) => Number(g.dataset.week)), [0, 1, 2, 4, 9]);
+    assert.deepEqual(weeks.map((g) => g.classList.contains('dense')),
+      [true, true, true, false, false]);
+    const at = { 0: 12, 1: 25.5, 2: 40, 4: 60, 9: 150 };
+    for (const g of weeks) {
+      const point = g.querySelector('.pbw-point');
+      near(Number(point.getAttribute('cx')), x(Number(g.dataset.week)), `week ${g.dataset.week}`);
+      near(Number(point.getAttribute('cy')), y(at[g.dataset.week]), `median ${at[g.dataset.week]}`);
+      assert.equal(point.getAttribute('fill') === '#ffffff', g.classList.contains('sparse'),
+        'a sparse week is hollow');
+    }
+    assert.equal(weeks[1].querySelector('title').textContent, 'Week 1: 25.5 [15–45] G/L, n = 4');
+    assert.equal(weeks[4].querySelector('title').textContent, 'Week 9: 150 [150–150] G/L, n = 1');
+
+    const line = commands(svg.querySelector('.pbw-median').getAttribute('d'));
+    assert.deepEqual(line.map(([c]) => c), ['M', 'L', 'L']);
+    [[0, 12], [1, 25.5], [2, 40]].forEach(([week, median], k) => {
+      near(line[k][1][0], x(week), `line, week ${week}`);
+      near(line[k][1][1], y(median), `line, median ${median}`);
+    });
+  });
+
+  test('the IQR band goes from Q1 to Q3 of the same weeks', () => {
+    const band = commands(svg.querySelector('.pbw-iqr').getAttribute('d'));
+    const points = band.filter(([, a]) => a.length === 2).map(([, a]) => a);
+    assert.equal(points.length, 6, 'Q1 and Q3 of weeks 0, 1 and 2');
+    for (const [week, q1, q3] of [[0, 8, 20], [1, 15, 45], [2, 30, 80]]) {
+      const ys = points.filter(([px]) => Math.abs(px - x(week)) < 0.02).map(([, py]) => py);
+      assert.equal(ys.length, 2, `week ${week}: two corners`);
+      near(Math.max(...ys), y(q1), `week ${week}: Q1 ${q1}`);
+      near(Math.min(...ys), y(q3), `week ${week}: Q3 ${q3}`);
+    }
+    assert.equal(band.at(-1)[0].toUpperCase(), 'Z');
+  });
+
+  test('thresholds as the trajectories draw them; the patients of the week under each tick', () => {
+    const thresholds = [...svg.querySelectorAll('.pbw-threshold')];
+    assert.deepEqual(thresholds.map((t) => Number(t.dataset.value)), [30, 100]);
+    for (const t of thresholds) {
+      near(commands(t.getAttribute('d'))[0][1][1], y(Number(t.dataset.value)), 'threshold');
+      assert.equal(t.getAttribute('stroke-dasharray'), '6 3');
+    }
+    assert.deepEqual([...svg.querySelectorAll('.pbw-threshold-label')].map((t) => t.textContent),
+      ['30', '100']);
+    // The x axis runs over weeks 0 to 9, a tick a week; a week without counts has 0 patients.
+    const cells = [...svg.querySelectorAll('.pbw-patients-cell')];
+    assert.deepEqual(cells.map((c) => [Number(c.dataset.week), c.textContent]), [[0, '5'],
+      [1, '4'], [2, '3'], [3, '0'], [4, '2'], [5, '0'], [6, '0'], [7, '0'], [8, '0'], [9, '1']]);
+    for (const c of cells) near(Number(c.getAttribute('x')), x(Number(c.dataset.week)), 'cell');
+    assert.equal(svg.querySelector('.pbw-patients-label').textContent, 'Patients');
+    // The log axis starts at the tick below the lowest value drawn (Q1 of week 0: 8).
+    assert.deepEqual([...svg.querySelectorAll('.pbw-axis-y .tick text')].map((t) => t.textContent),
+      ['3', '10', '30', '100']);
+  });
+
+  test('the landmark and its window in weeks (days / 7)', () => {
+    const s = figures.drawPlateletsByWeek(doc, byWeek, { landmarkDay: 91, window: [42, 105],
+      thresholds: [50, 100] });
+    const sx = axisScale(s.querySelector('.pbw-axis-x'), 'x');
+    const mark = s.querySelector('.pbw-mark');
+    near(commands(mark.getAttribute('d'))[0][1][0], sx(13), 'day 91 is week 13');
+    assert.equal(s.querySelector('.pbw-mark-label').textContent, 'Landmark');
+    const w = s.querySelector('.pbw-window');
+    near(Number(w.getAttribute('x')), sx(6), 'from day 42: week 6');
+    near(Number(w.getAttribute('x')) + Number(w.getAttribute('width')), sx(15),
+      'to day 105: week 15');
+    assert.deepEqual([...s.querySelectorAll('.pbw-threshold')].map((t) => t.dataset.value),
+      ['50', '100']);
+  });
+
+  test('options: fewer patients a week, a linear axis, French words and decimal commas', () => {
+    const two = figures.drawPlateletsByWeek(doc, byWeek, { minPatients: 2 });
+    assert.equal(commands(two.querySelector('.pbw-median').getAttribute('d')).length, 4,
+      'week 4 (2 patients) joins the line');
+
+    const lin = figures.drawPlateletsByWeek(doc, byWeek, { scale: 'linear' });
+    const ly = axisScale(lin.querySelector('.pbw-axis-y'), 'y');
+    near(Number(lin.querySelector('.pbw-week[data-week="2"] .pbw-point').getAttribute('cy')),
+      ly(40), 'median 40 on a linear axis');
+    assert.ok([...lin.querySelectorAll('.pbw-axis-title')]
+      .some((t) => t.textContent === 'Platelets (G/L)'));
+    assert.throws(() => figures.drawPlateletsByWeek(doc, byWeek, { scale: 'sqrt' }), RangeError);
+
+    const fr = figures.drawPlateletsByWeek(doc, byWeek, { lang: 'fr', labels: {
+      title: 'Numérations plaquettaires par semaine', week: 'Semaine', median: 'Médiane',
+      sparse: 'Moins de {n} patients : point seul' } });
+    assert.equal(fr.getAttribute('lang'), 'fr');
+    assert.equal(fr.querySelector('.pbw-title').textContent,
+      'Numérations plaquettaires par semaine');
+    assert.equal(fr.querySelector('.pbw-week[data-week="1"] title').textContent,
+      'Semaine 1 : 25,5 [15–45] G/L, n = 4');
+    const legend = [...fr.querySelectorAll('.figure-legend text')].map((t) => t.textContent);
+    assert.deepEqual(legend, ['Médiane', 'Interquartile range', 'Moins de 3 patients : point seul']);
+  });
+
+  test('no weeks: an empty plot that says so', () => {
+    const s = figures.drawPlateletsByWeek(doc, { week: [], patients: [], median: [], q1: [],
+      q3: [] });
+    assert.equal(s.querySelectorAll('.pbw-week, .pbw-median, .pbw-iqr').length, 0);
+    assert.match(s.children[1].textContent, /no counts from D0 on/);
+  });
+});
+
 // ---- response bars -----------------------------------------------------------------------------
 
 describe('drawResponseBars', () => {
@@ -490,6 +622,9 @@ const made = {
     landmarkDay: cohort.criteria.landmark.day,
     window: [cohort.criteria.landmark.window_from, cohort.criteria.landmark.window_to] }),
   bars: f.drawResponseBars(document, cohort.response),
+  pbw: f.drawPlateletsByWeek(document, cohort.platelets_by_week, {
+    landmarkDay: cohort.criteria.landmark.day,
+    window: [cohort.criteria.landmark.window_from, cohort.criteria.landmark.window_to] }),
   swimmer: f.drawSwimmer(document, cohort.patients),
 };
 const pngs = {};

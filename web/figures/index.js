@@ -4,10 +4,12 @@
 //
 //   drawKaplanMeier(doc, survival, options)          a survival object (rfs.weeks, os.months, ...)
 //   drawPlateletTrajectories(doc, patients, options) the cohort report's patients[]
+//   drawPlateletsByWeek(doc, byWeek, options)        the cohort report's platelets_by_week
 //   drawResponseBars(doc, response, options)         the cohort report's response
 //   drawSwimmer(doc, patients, options)              the cohort report's patients[]
 export { drawKaplanMeier, KM_LABELS } from './kaplan-meier.js';
 export { drawPlateletTrajectories, TRAJECTORY_LABELS } from './trajectories.js';
+export { drawPlateletsByWeek, PLATELETS_BY_WEEK_LABELS } from './platelets-by-week.js';
 export { drawResponseBars, RESPONSE_LABELS } from './response-bars.js';
 export { drawSwimmer, SWIMMER_LABELS } from './swimmer.js';
 export { downloadBlob, svgToBlob, svgToPngBlob, svgToString } from './export.js';
