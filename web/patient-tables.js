@@ -1,6 +1,6 @@
 // The per-patient tables: one row per patient (id, category, reason, baseline, time to
 // response, loss, RFS), and for one patient the counts as the rule saw them and their other
-// treatments, for the details view (DESIGN §5: every classification checkable by eye).
+// treatments, for the details view (docs/design.md §5: every classification checkable by eye).
 
 import { formatDecimal, t, tOr } from './i18n.js';
 import { DASH, isNumber, classLabel, categoryShort, categoryLong } from './report-format.js';
@@ -60,7 +60,7 @@ export function patientTable(patients, lang) {
 
 /**
  * The counts of one patient, each with what the rule made of it: the details behind the
- * patient's category (DESIGN §5: every number traces back to its rows).
+ * patient's category (docs/design.md §5: every number traces back to its rows).
  * @param {object} patient  One entry of the report's patients[].
  * @param {string} lang
  */

@@ -133,6 +133,11 @@ export function plainSvg(svg) {
   return ACTIVE_CONTENT.some((pattern) => pattern.test(text)) ? null : text;
 }
 
+/** Whether an SVG's root says it writes its own title (web/figures/: data-title-shown). */
+function titleShown(markup) {
+  return /^<svg\b[^>]*\sdata-title-shown="true"/i.test(markup);
+}
+
 // ---- criteria -------------------------------------------------------------------------------
 
 const isPlainObject = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
@@ -261,12 +266,14 @@ function warningsSection(warnings, lang) {
  * @param {object} [options]
  * @param {string} [options.lang]  'en' (default) or 'fr'.
  * @param {Record<string, string>} [options.figures]  SVG markup by figure name ("rfs", "os", …).
+ * @param {Record<string, string>} [options.captions]  Each figure's caption by name, in the
+ *   report's language; default the dictionary's "figure.<name>", else the name.
  * @param {Date | string} [options.generatedAt]  Printed as "Generated on …"; left out if absent.
  * @param {boolean} [options.includeAudit]  Append each patient's counts (long).
  * @returns {string}
  */
-export function buildPrintableReport(result, { lang = 'en', figures = {}, generatedAt = undefined,
-  includeAudit = false } = {}) {
+export function buildPrintableReport(result, { lang = 'en', figures = {}, captions = {},
+  generatedAt = undefined, includeAudit = false } = {}) {
   const language = normalizeLanguage(lang);
   const tables = reportTables(result, language);
   const warnings = Array.isArray(result.warnings) ? result.warnings : [];
@@ -295,11 +302,17 @@ export function buildPrintableReport(result, { lang = 'en', figures = {}, genera
   const figuresSection = figureEntries.length === 0 ? '' :
     `<section id="figures"><h2>${escapeHtml(t('report.figures', language))}</h2>`
     + figureEntries.map(([name, svg]) => {
-      const caption = escapeHtml(tOr(`figure.${name}`, language, name));
+      const caption = escapeHtml(typeof captions?.[name] === 'string' ? captions[name]
+        : tOr(`figure.${name}`, language, name));
       const markup = plainSvg(svg);
-      return markup
-        ? `<figure>${markup}<figcaption>${caption}</figcaption></figure>`
-        : `<p class="omitted">${escapeHtml(t('report.figureOmitted', language, { name }))}</p>`;
+      if (!markup) {
+        return `<p class="omitted">${escapeHtml(t('report.figureOmitted', language, { name }))}</p>`;
+      }
+      // A drawing that writes its title above its plot is not captioned a second time; its
+      // caption stays the figure's accessible name.
+      return titleShown(markup)
+        ? `<figure aria-label="${caption}">${markup}</figure>`
+        : `<figure>${markup}<figcaption>${caption}</figcaption></figure>`;
     }).join('\n') + '</section>';
 
   const notes = uncoveredFootnotes(result, tables, language);

@@ -8,7 +8,7 @@
 // core's; these functions only choose decimals and words. Text from the user's files (patient
 // ids, drug names, categories, reasons) is copied as it is, never translated or interpreted.
 
-import { formatDecimal, formatPValue, t, tOr } from './i18n.js';
+import { formatDecimal, formatFixed, formatPValue, t, tOr } from './i18n.js';
 import {
   DASH, isNumber, sameDecimals, formatSummary, formatCount, formatRate, formatEstimate,
   formatSurvivalAt, translateValue, variableLabel, classLabel, categoryShort, categoryLong,
@@ -85,8 +85,26 @@ export function table1Table(report, lang) {
       },
     ],
     rows,
-    footnotes: [quantileFootnote(quantileType, lang), t('note.categorical', lang)],
+    footnotes: [quantileFootnote(quantileType, lang), t('note.categorical', lang),
+      severalCausesNote(report, lang)].filter(Boolean),
   };
+}
+
+/**
+ * The core's note on patients with several causes of secondary ITP, in the reader's language:
+ * its number read from the core's English sentence; a sentence worded otherwise is shown as the
+ * core wrote it rather than lost. Null when the core wrote none.
+ * @param {object} report
+ * @param {string} lang
+ * @returns {string | null}
+ */
+export function severalCausesNote(report, lang) {
+  const note = (report.footnotes ?? []).find((n) => /^Causes of secondary ITP\b/.test(String(n)));
+  if (note === undefined) return null;
+  const m = /^Causes of secondary ITP: (\d+) patients? (?:has|have) several causes\b/.exec(note);
+  if (!m) return String(note);
+  const n = Number(m[1]);
+  return t(n === 1 ? 'note.severalCauses.one' : 'note.severalCauses.other', lang, { n });
 }
 
 /** Sorted as papers list them: most frequent first, then by name. */
@@ -299,7 +317,69 @@ export function byTreatmentTable(report, lang) {
       { key: 'p', label: t('col.fisherP', lang), numeric: true },
     ],
     rows,
-    footnotes: [t('note.fisher', lang)],
+    footnotes: [
+      t('note.fisher', lang),
+      neitherBlock(report) ? t('note.byTreatmentNeither', lang) : null,
+    ].filter(Boolean),
+  };
+}
+
+/** The block of response.by_treatment for the patients given neither treatment, or null. */
+const neitherBlock = (report) =>
+  (report.response?.by_treatment ?? []).find((b) => b.role === 'neither') ?? null;
+
+/**
+ * CR, R and OR of the evaluable patients given neither a background nor a concomitant ITP
+ * treatment, n/N and % (CI) as the response table writes them; null when the core gave none.
+ */
+export function neitherResponseTable(report, lang) {
+  const block = neitherBlock(report);
+  if (!block) return null;
+  const n = block.patients ?? 0;
+  return {
+    id: 'response_neither',
+    title: t('table.neither.title', lang),
+    caption: t('table.neither.caption', lang,
+      { n, days: report.criteria?.treatment_window_days ?? 42 }),
+    columns: responseColumns(report, lang, t('col.category', lang)),
+    rows: ['CR', 'R', 'OR'].map((c) => ({
+      cells: {
+        label: categoryLong(c, lang),
+        n: block[c] ? `${block[c].count}/${n}` : DASH,
+        rate: formatRate(block[c], lang),
+      },
+    })),
+    footnotes: [responseFootnote(report, lang)],
+  };
+}
+
+/**
+ * The patients in CR at the landmark given no other ITP treatment before a relapse: how many,
+ * how many relapsed and when (months from D0, one decimal), and who; null when the core gave
+ * none.
+ */
+export function crWithoutOtherTreatmentTable(report, lang) {
+  const block = report.response?.cr_without_other_treatment;
+  if (!block) return null;
+  const months = (block.relapse_months ?? []).filter(isNumber)
+    .map((m) => formatFixed(m, lang, 1));
+  const ids = (block.patient_ids ?? []).map(String);
+  return {
+    id: 'cr_without_other_treatment',
+    title: t('table.crAlone.title', lang),
+    caption: '',
+    columns: [
+      { key: 'label', label: t('col.characteristic', lang) },
+      { key: 'value', label: t('col.value', lang), numeric: true },
+    ],
+    rows: [
+      cell(t('crAlone.patients', lang, { day: report.response?.landmark_day ?? DASH }),
+        String(block.patients ?? 0)),
+      cell(t('crAlone.relapses', lang), String(block.relapses ?? 0)),
+      cell(t('crAlone.relapseMonths', lang), months.length ? months.join('; ') : DASH),
+      cell(t('crAlone.ids', lang), ids.length ? ids.join(', ') : DASH),
+    ],
+    footnotes: [t('note.crAlone', lang)],
   };
 }
 
@@ -415,6 +495,44 @@ export function rfsAtRiskTable(report, lang) {
   };
 }
 
+/**
+ * The platelet counts by week since D0 (the data of the figure): per week the patients with a
+ * count and the median [Q1, Q3] of their values (each patient's median of the week), written as
+ * Table 1 writes a median and its IQR. Null when the core gave none.
+ */
+export function plateletsByWeekTable(report, lang) {
+  const pbw = report.platelets_by_week;
+  if (!pbw || !Array.isArray(pbw.week)) return null;
+  const gl = t('unit.gl', lang);
+  return {
+    id: 'platelets_by_week',
+    title: t('table.plateletsByWeek.title', lang),
+    caption: t('table.plateletsByWeek.caption', lang, { weeks: pbw.week.length }),
+    columns: [
+      { key: 'week', label: t('col.week', lang), numeric: true },
+      { key: 'patients', label: t('col.patientsCount', lang), numeric: true },
+      { key: 'median', label: t('col.medianUnit', lang, { unit: gl }), numeric: true },
+      { key: 'q1', label: t('col.q1', lang, { unit: gl }), numeric: true },
+      { key: 'q3', label: t('col.q3', lang, { unit: gl }), numeric: true },
+    ],
+    rows: pbw.week.map((week, i) => {
+      const median = pbw.median?.[i];
+      const [q1, q3] = [pbw.q1?.[i], pbw.q3?.[i]];
+      const quartiles = isNumber(q1) && isNumber(q3) ? sameDecimals([q1, q3], lang) : [DASH, DASH];
+      return {
+        cells: {
+          week: String(week),
+          patients: String(pbw.patients?.[i] ?? 0),
+          median: isNumber(median) ? sameDecimals([median], lang)[0] : DASH,
+          q1: quartiles[0],
+          q3: quartiles[1],
+        },
+      };
+    }),
+    footnotes: [t('note.plateletsByWeek', lang), quantileFootnote(pbw.quantile_type ?? 7, lang)],
+  };
+}
+
 /** Safety: any AE, grade ≥ 3, serious, infusion reactions, by category, deaths, lab values. */
 export function safetyTable(report, lang) {
   const safety = report.safety ?? {};
@@ -468,7 +586,46 @@ export function safetyTable(report, lang) {
       { key: 'grade3', label: t('col.grade3', lang), numeric: true },
     ],
     rows,
-    footnotes: labs.length > 0 ? [t('note.labs', lang)] : [],
+    footnotes: [
+      t('note.safetyFromD0', lang, { before: (safety.before_d0 ?? []).length,
+        undated: safety.undated_events ?? 0 }),
+      labs.length > 0 ? t('note.labs', lang) : null,
+    ].filter(Boolean),
+  };
+}
+
+/**
+ * The adverse events before D0, listed apart from the safety table (which counts those from D0
+ * on): patient, day, term, category and grade as the file gives them. Null when the core's
+ * report has no such list (an older report).
+ */
+export function adverseEventsBeforeD0Table(report, lang) {
+  const before = report.safety?.before_d0;
+  if (!Array.isArray(before)) return null;
+  const text = (v) => (v === null || v === undefined || v === '' ? DASH : String(v));
+  return {
+    id: 'adverse_events_before_d0',
+    title: t('table.aeBeforeD0.title', lang),
+    caption: before.length > 0
+      ? t('table.aeBeforeD0.caption', lang, { count: before.length })
+      : t('table.aeBeforeD0.empty', lang),
+    columns: [
+      { key: 'patient', label: t('col.patient', lang) },
+      { key: 'day', label: t('col.day', lang), numeric: true },
+      { key: 'term', label: t('col.term', lang) },
+      { key: 'category', label: t('col.category', lang) },
+      { key: 'grade', label: t('col.grade', lang), numeric: true },
+    ],
+    rows: before.map((e) => ({
+      cells: {
+        patient: text(e.patient_id),
+        day: text(e.day),
+        term: text(e.term),
+        category: text(e.category),
+        grade: text(e.grade),
+      },
+    })),
+    footnotes: [],
   };
 }
 
@@ -483,8 +640,9 @@ export function safetyTable(report, lang) {
 export function reportTables(report, lang) {
   return [
     table1Table, priorTreatmentsTable, infusionsTable, followUpTable, responseTable,
-    laterResponseTable, outsideDenominatorTable, byTreatmentTable, timeToResponseTable,
-    survivalSummaryTable, rfsAtRiskTable, safetyTable,
+    laterResponseTable, outsideDenominatorTable, byTreatmentTable, neitherResponseTable,
+    crWithoutOtherTreatmentTable, timeToResponseTable, plateletsByWeekTable,
+    survivalSummaryTable, rfsAtRiskTable, safetyTable, adverseEventsBeforeD0Table,
   ].map((build) => build(report, lang)).filter(Boolean)
-    .concat([patientTable(report.patients, lang)]);
+    .concat([patientTable(report.patients, lang, report.criteria)]);
 }

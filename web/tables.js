@@ -120,10 +120,11 @@ export function renderTable(doc, model, lang) {
  * @param {object[]} patients  The report's patients[].
  * @param {string} lang
  * @param {(patient: object) => void} onSelect
+ * @param {object} [criteria]  The report's criteria (patient-tables.js patientTable).
  * @returns {HTMLTableElement}
  */
-export function renderPatientTable(doc, patients, lang, onSelect) {
-  const model = patientTable(patients, lang);
+export function renderPatientTable(doc, patients, lang, onSelect, criteria = undefined) {
+  const model = patientTable(patients, lang, criteria);
   return /** @type {HTMLTableElement} */ (buildTable(doc, model, lang, (th, row) => {
     const button = element(doc, 'button', row.cells.patient, 'patient-link');
     button.setAttribute('type', 'button');

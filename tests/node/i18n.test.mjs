@@ -114,3 +114,19 @@ test('every literal id the page\'s modules ask for is in the dictionary', async 
     for (const id of ids) assert.ok(hasText(id), `${file}: ${id}`);
   }
 });
+
+test('issue 11: the new rows, tables and figure are named in both languages', () => {
+  assert.equal(t('byTreatment.neither', 'en'), 'Neither background nor concomitant treatment');
+  assert.equal(t('byTreatment.neither', 'fr'), 'Ni traitement de fond ni concomitant');
+  assert.equal(t('table.crAlone.title', 'fr'), 'Réponse complète sans autre traitement du PTI');
+  assert.equal(t('table.aeBeforeD0.title', 'fr'), 'Effets indésirables avant J0');
+  assert.equal(t('figure.plateletsByWeek', 'fr'),
+    'Numérations plaquettaires par semaine depuis J0 : médiane et EIQ');
+  assert.equal(t('figure.fewPatients', 'fr', { n: 3 }), 'Moins de 3 patients : point seul');
+  for (const id of ['table.plateletsByWeek.title', 'table.neither.title', 'col.lossCr', 'col.os',
+    'col.bleeding', 'col.confirmed', 'audit.rfsMissing', 'audit.osMissing', 'note.safetyFromD0',
+    'note.severalCauses.one', 'note.severalCauses.other', 'axis.weeksSinceD0']) {
+    assert.ok(hasText(id), id);
+    assert.notEqual(t(id, 'fr'), t(id, 'en'), `${id} is translated`);
+  }
+});

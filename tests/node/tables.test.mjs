@@ -52,11 +52,15 @@ test('Table 1 as the seed paper prints it', () => {
   assert.equal(cellOf(table, 'Female'), '11 (42.3 %)');
   assert.equal(cellOf(table, 'ITP duration (months)'), '62 [28.5–106.5] (14–240)');
   assert.equal(cellOf(table, 'Secondary ITP'), '3 (11.5 %)');
-  // The causes' denominator (3 secondary ITPs) is below the cohort's 26: shown.
-  assert.equal(cellOf(table, 'Sjögren syndrome'), '1/3 (33.3 %)');
+  // One row per cause, of all 26 patients (one patient has two causes: a footnote says so).
+  assert.equal(cellOf(table, 'Sjögren syndrome'), '1 (3.8 %)');
+  assert.ok(table.footnotes.includes('Causes of secondary ITP: 1 patient has several causes, so '
+    + 'the causes add up to more than the patients with secondary ITP; each percent is of all '
+    + 'patients.'));
   assert.equal(cellOf(table, 'Corticosteroid-refractory'), '26 (100.0 %)');
   assert.equal(cellOf(table, 'Baseline platelets (G/L)'), '14 [8.3–19.8] (2–28)');
-  assert.equal(cellOf(table, 'Prior lines (excluding corticosteroids and IVIg)'), '4 [4–5] (3–7)');
+  // Splenectomy counts as a line of the treatment history (docs/decisions.md).
+  assert.equal(cellOf(table, 'Prior lines (excluding corticosteroids and IVIg)'), '4 [4–5] (3–8)');
   const sex = table.rows.find((r) => r.cells.label === 'Sex');
   assert.equal(sex.heading, true);
   assert.equal(table.rows.find((r) => r.cells.label === 'Male').indent, true);
@@ -65,7 +69,7 @@ test('Table 1 as the seed paper prints it', () => {
   const fr = table1Table(cohort, 'fr');
   assert.equal(cellOf(fr, 'Âge (années)'), '68 [41,0–72,8] (21–88)');
   assert.equal(cellOf(fr, 'Homme'), '15 (57,7 %)');
-  assert.equal(cellOf(fr, 'Sjögren syndrome'), '1/3 (33,3 %)', 'a value of the file is not translated');
+  assert.equal(cellOf(fr, 'Sjögren syndrome'), '1 (3,8 %)', 'a value of the file is not translated');
 });
 
 test('summaries: decimals shared within the IQR and within the range; n when some are missing', () => {
@@ -128,7 +132,7 @@ test('later landmarks, patients outside the denominator, response by treatment',
 test('prior treatments, infusions, follow-up, time to response', () => {
   const prior = priorTreatmentsTable(cohort, 'en');
   assert.equal(cellOf(prior, 'Prior lines (excluding corticosteroids and IVIg), median [IQR] (min–max)'),
-    '4 [4–5] (3–7)');
+    '4 [4–5] (3–8)');
   assert.equal(cellOf(prior, 'TPO receptor agonists'), '25 (96.2 %)');
   assert.equal(cellOf(prior, 'rituximab'), '24 (92.3 %)');
   assert.equal(cellOf(priorTreatmentsTable(cohort, 'fr'), 'Agonistes du récepteur de la TPO (AR-TPO)'),
@@ -201,7 +205,7 @@ test('per-patient table and one patient\'s audit of counts and treatments', () =
   assert.deepEqual(syn04.cells, {
     patient: 'SYN-04', category: 'CR', reason: 'count on day 87 meets CR', baseline: '13',
     time_to_response: '87', loss: 'day 157: eltrombopag started on day 157',
-    rfs: '70 (new treatment)',
+    rfs: '70 (new treatment)', os: '900 (censored)',
   });
   assert.equal(syn04.patient, cohort.patients[3]);
   assert.equal(table.rows.find((r) => r.cells.patient === 'SYN-15').cells.rfs, '760 (censored)');
@@ -211,11 +215,13 @@ test('per-patient table and one patient\'s audit of counts and treatments', () =
   const audit = patientAudit(syn01, 'en');
   assert.equal(audit.title, 'Platelet counts of patient SYN-01');
   assert.equal(audit.rows.length, syn01.counts.length);
+  // Counts not credited (after Doptelet) lie within no confirmed response: the column shows.
   assert.deepEqual(audit.rows[5].cells, { day: '42', platelets: '30', credited: 'yes',
-    level: 'none', in_window: 'yes', source: 'platelets.csv, row 7' });
+    level: 'none', confirmed: 'none', in_window: 'yes', source: 'platelets.csv, row 7' });
   const day260 = audit.rows.find((r) => r.cells.day === '260').cells;
   assert.equal(day260.credited, 'no: on or after the start of Doptelet (day 200)');
   assert.equal(day260.level, 'R');
+  assert.equal(day260.confirmed, 'none');
   assert.equal(patientAudit(syn01, 'fr').rows[5].cells.source, 'platelets.csv, ligne 7');
 
   const treatments = patientTreatments(syn01, 'en');
@@ -229,7 +235,8 @@ test('every table of the report, in both languages, with every label in the dict
     const tables = reportTables(cohort, lang);
     assert.deepEqual(tables.map((x) => x.id), ['table1', 'prior_treatments', 'infusions',
       'follow_up', 'response', 'later_response', 'outside_denominator', 'response_by_treatment',
-      'time_to_response', 'survival', 'rfs_at_risk', 'safety', 'patients']);
+      'response_neither', 'cr_without_other_treatment', 'time_to_response', 'platelets_by_week',
+      'survival', 'rfs_at_risk', 'safety', 'adverse_events_before_d0', 'patients']);
     for (const table of tables) {
       assert.ok(table.title && !/^[a-z]+(\.[A-Za-z0-9_?-]+)+$/.test(table.title), table.title);
       for (const column of table.columns) {
@@ -384,7 +391,7 @@ test('the same tables in jsdom', async () => {
   document.body.append(table);
   assert.equal(document.querySelectorAll('img').length, 0);
   assert.match(table.outerHTML, /&lt;img src=x onerror=alert\(1\)&gt;/);
-  assert.equal(document.querySelectorAll('th[scope="col"]').length, 7);
+  assert.equal(document.querySelectorAll('th[scope="col"]').length, 8, 'OS added');
   assert.equal(document.querySelectorAll('tbody th[scope="row"] > button[type="button"]').length, 26);
   document.querySelector('tbody button').click();
   assert.equal(selected, patients[0]);
