@@ -107,7 +107,8 @@ export function drawPlateletsByWeek(doc, byWeek, options = {}) {
   const svg = createFigure(doc, { width, height, title: labels.title, desc, lang,
     className: 'pbw-figure' });
 
-  const left = 56;
+  // Room on the left for the y axis, and for the row's label ("Patients") before its first cell.
+  const left = Math.max(56, patientsRow ? textWidth(labels.patients) + 20 : 0);
   const right = 16 + textWidth(String(Math.max(...thresholds, 0)));
   const plotWidth = Math.max(60, width - left - right);
 
@@ -197,8 +198,8 @@ export function drawPlateletsByWeek(doc, byWeek, options = {}) {
   if (patientsRow) {
     const rowY = plotHeight + 34 + 18;
     const row = plot.append('g').attr('class', 'pbw-patients-row');
-    addText(row, labels.patients, { x: -8, y: rowY, anchor: 'end', className: 'pbw-patients-label',
-      fill: MUTED });
+    addText(row, labels.patients, { x: -12, y: rowY, anchor: 'end',
+      className: 'pbw-patients-label', fill: MUTED });
     const byWeekNumber = new Map(weeks.map((w) => [w.week, w.patients]));
     for (const tick of xTicks) {
       addText(row, String(byWeekNumber.get(tick) ?? 0), { x: x(tick), y: rowY, anchor: 'middle',
