@@ -6,14 +6,16 @@
 //   results the core's cohort report as tables (CSV), figures (SVG, PNG), a per-patient table
 //           whose rows open the counts that decided the category, the JSON and a printable report.
 // Every number comes from the core; this file only asks and shows.
-import { drawKaplanMeier, drawPlateletTrajectories, drawResponseBars, drawSwimmer, svgToString }
-  from './figures/index.js';
+import {
+  drawKaplanMeier, drawPlateletsByWeek, drawPlateletTrajectories, drawResponseBars, drawSwimmer,
+  svgToString,
+} from './figures/index.js';
 import { tableToCsv } from './csv.js';
 import { t, tOr } from './i18n.js';
 import { busy, downloadText, el, figureExports, problemsTable, say } from './page-kit.js';
 import { buildPrintableReport } from './printable-report.js';
 import { patientAudit, patientTreatments } from './patient-tables.js';
-import { reportTables } from './report-tables.js';
+import { plateletsByWeekTable, reportTables } from './report-tables.js';
 import { renderPatientTable, renderTable } from './tables.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -21,6 +23,13 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 // The example cohort's English files (examples/cohort/en, copied into dist/ by scripts/build).
 const EXAMPLE_FILES = ['patients', 'platelets', 'infusions', 'treatments', 'adverse_events', 'labs']
   .map((name) => `examples/cohort/en/${name}.csv`);
+
+/** Each figure's title (an i18n id), by its name in figureDrawers. */
+const FIGURE_TITLES = Object.freeze({ rfs: 'figure.rfs', os: 'figure.os',
+  trajectories: 'figure.trajectories', plateletsByWeek: 'figure.plateletsByWeek',
+  response: 'figure.responseBars', swimmer: 'figure.swimmer' });
+/** Weeks with fewer patients are a point of the platelets-by-week figure, not its line. */
+const MIN_PATIENTS_A_WEEK = 3;
 
 /**
  * @param {{client: import('./core-client.js').CoreClient, lang: () => string,
@@ -343,9 +352,12 @@ export function createCohortPage({ client, lang, describeFailure }) {
       const svg = draw();
       if (svg) svgs[name] = svgToString(svg);
     }
-    downloadText(buildPrintableReport(state.result, { lang: lang(), figures: svgs,
+    const captions = Object.fromEntries(Object.entries(FIGURE_TITLES)
+      .map(([name, id]) => [name, t(id, lang())]));
+    downloadText(buildPrintableReport(state.result, { lang: lang(), figures: svgs, captions,
       generatedAt: new Date() }), 'cohort-report.html', 'text/html');
   });
+
 
   const figureOptions = { showCI: true, showCensor: true, showMedian: false, riskTable: 'at_risk' };
   // The unit of the Kaplan-Meier curves' time axis: the core gives RFS and OS in both.
@@ -358,26 +370,60 @@ export function createCohortPage({ client, lang, describeFailure }) {
       { ...figureOptions, timeUnit: unit, lang: lang(),
         labels: { title, survival: t('axis.probability', lang()),
           time: t(`axis.${unit}`, lang()), atRisk: t('figure.numberAtRisk', lang()) } }) : null);
+    // R's and CR's thresholds of the criteria, drawn on both platelet figures.
+    const thresholds = [r.criteria.response?.value, r.criteria.complete_response?.value]
+      .filter((v) => typeof v === 'number' && Number.isFinite(v));
+    const landmark = { landmarkDay: r.criteria.landmark.day,
+      window: [r.criteria.landmark.window_from, r.criteria.landmark.window_to] };
+    const l = lang();
     return {
-      rfs: km(r.rfs?.[kmUnit.rfs], kmUnit.rfs, t('figure.rfs', lang())),
-      os: km(r.os?.[kmUnit.os], kmUnit.os, t('figure.os', lang())),
-      trajectories: () => drawPlateletTrajectories(document, r.patients, { lang: lang(),
-        landmarkDay: r.criteria.landmark.day, window: [r.criteria.landmark.window_from,
-          r.criteria.landmark.window_to] }),
-      response: () => drawResponseBars(document, r.response, { lang: lang() }),
-      swimmer: () => drawSwimmer(document, r.patients, { lang: lang() }),
+      rfs: km(r.rfs?.[kmUnit.rfs], kmUnit.rfs, t('figure.rfs', l)),
+      os: km(r.os?.[kmUnit.os], kmUnit.os, t('figure.os', l)),
+      trajectories: () => drawPlateletTrajectories(document, r.patients, { lang: l, ...landmark,
+        ...(thresholds.length ? { thresholds } : {}) }),
+      plateletsByWeek: () => (r.platelets_by_week ? drawPlateletsByWeek(document,
+        r.platelets_by_week, { lang: l, ...landmark, ...(thresholds.length ? { thresholds } : {}),
+          minPatients: MIN_PATIENTS_A_WEEK,
+          labels: { title: t('figure.plateletsByWeek', l), platelets: t('axis.plateletsLog', l),
+            time: t('axis.weeksSinceD0', l), week: t('figure.week', l),
+            median: t('figure.median', l), iqr: t('figure.iqr', l),
+            sparse: t('figure.fewPatients', l, { n: MIN_PATIENTS_A_WEEK }),
+            patients: t('axis.patients', l), landmark: t('figure.landmark', l) } }) : null),
+      response: () => drawResponseBars(document, r.response, { lang: l }),
+      swimmer: () => drawSwimmer(document, r.patients, { lang: l }),
     };
   }
 
+  /** A table model with its CSV export button, as the tables of the report are shown. */
+  function tableBlock(model) {
+    const csv = el('button', { type: 'button' }, t('button.exportCsv', lang()));
+    csv.addEventListener('click', () => downloadText(tableToCsv(model, lang()), `${model.id}.csv`,
+      'text/csv'));
+    return el('div', { class: 'table-block', id: `table-${model.id}` },
+      renderTable(document, model, lang()), csv);
+  }
+
   function renderFigures() {
-    const names = { rfs: 'figure.rfs', os: 'figure.os', trajectories: 'figure.trajectories',
-      response: 'figure.responseBars', swimmer: 'figure.swimmer' };
     const blocks = [];
     for (const [name, draw] of Object.entries(figureDrawers())) {
       const svg = draw();
       if (!svg) continue;
-      blocks.push(el('figure', { class: 'figure', id: `figure-${name}` }, svg,
-        el('figcaption', {}, t(names[name], lang())), figureExports(draw, `figure-${name}`, lang())));
+      // A figure that writes its title above its plot (and so in its exports) is not captioned
+      // again; the others are captioned under it.
+      const titled = svg.getAttribute('data-title-shown') === 'true';
+      const block = el('figure', { class: 'figure', id: `figure-${name}` }, svg,
+        titled ? null : el('figcaption', {}, t(FIGURE_TITLES[name], lang())),
+        figureExports(draw, `figure-${name}`, lang()));
+      if (name === 'plateletsByWeek') {
+        // Its numbers, under it: the weeks as a table, with their CSV export.
+        const model = plateletsByWeekTable(state.result, lang());
+        if (model) {
+          block.append(el('details', { class: 'figure-data' },
+            el('summary', {}, t('figure.showData', lang(), { weeks: model.rows.length })),
+            tableBlock(model)));
+        }
+      }
+      blocks.push(block);
     }
     $('figures').replaceChildren(...blocks);
   }
@@ -409,14 +455,10 @@ export function createCohortPage({ client, lang, describeFailure }) {
   }
 
   function renderTables() {
-    const models = reportTables(state.result, lang()).filter((m) => m.id !== 'patients');
-    $('tables').replaceChildren(...models.map((model) => {
-      const csv = el('button', { type: 'button' }, t('button.exportCsv', lang()));
-      csv.addEventListener('click', () => downloadText(tableToCsv(model, lang()), `${model.id}.csv`,
-        'text/csv'));
-      return el('div', { class: 'table-block', id: `table-${model.id}` },
-        renderTable(document, model, lang()), csv);
-    }));
+    // The per-patient table has its own place, the platelets by week theirs under the figure.
+    const models = reportTables(state.result, lang())
+      .filter((m) => m.id !== 'patients' && m.id !== 'platelets_by_week');
+    $('tables').replaceChildren(...models.map(tableBlock));
   }
 
   function showPatient(patient) {
@@ -439,7 +481,8 @@ export function createCohortPage({ client, lang, describeFailure }) {
     renderFigureOptions();
     renderFigures();
     renderTables();
-    $('patients').replaceChildren(renderPatientTable(document, r.patients, lang(), showPatient));
+    $('patients').replaceChildren(renderPatientTable(document, r.patients, lang(), showPatient,
+      r.criteria));
     $('warnings-heading').textContent = t('results.warnings', lang(), { count: r.warnings.length });
     $('result-warnings').replaceChildren(problemsTable(r.warnings, lang()));
   }
