@@ -1,6 +1,8 @@
 // The per-patient tables: one row per patient (id, category, reason, baseline, time to
-// response, loss, RFS), and for one patient the counts as the rule saw them and their other
-// treatments, for the details view (docs/design.md §5: every classification checkable by eye).
+// response, loss of response and of CR, RFS, OS, or why they were not computed), and for one
+// patient the counts as the rule saw them (bleeding, credited or why not, level, the level of
+// the confirmed response it lies within) with their other treatments, for the details view
+// (docs/design.md §5: every classification checkable by eye).
 
 import { formatDecimal, t, tOr } from './i18n.js';
 import { DASH, isNumber, classLabel, categoryShort, categoryLong } from './report-format.js';
@@ -14,31 +16,64 @@ function platelets(value, censoredBelow, lang) {
   return censoredBelow ? t('fmt.baselineBelow', lang, { value: text }) : text;
 }
 
+/** "day 157: eltrombopag started on day 157" for a {day, reason} of the core, or a dash. */
+function datedReason(loss, lang) {
+  return loss ? t('fmt.lossAt', lang, { day: loss.day, reason: String(loss.reason ?? '') }) : DASH;
+}
+
 /**
- * One row per patient: id, category, reason, baseline, time to response, loss, RFS. Each row
- * carries its patient, for a details view (tables.js renderPatientTable).
- * @param {object[]} patients  The report's patients[].
+ * "70 (new treatment)" for a time to event of the core, "not computed: no D0" when the core left
+ * it out and said why, a dash otherwise (RFS of a patient who did not respond).
+ * @param {{days: number, event: boolean, event_reason?: string|null} | null | undefined} time
+ * @param {string | null | undefined} missingReason
  * @param {string} lang
  */
-export function patientTable(patients, lang) {
+function timeToEventText(time, missingReason, lang) {
+  if (time) {
+    const what = time.event ? eventText(time.event_reason, lang) : t('fmt.censored', lang);
+    return `${formatDecimal(time.days, lang)} (${what})`;
+  }
+  return missingReason ? t('fmt.notComputedBecause', lang, { reason: String(missingReason) })
+    : DASH;
+}
+
+/**
+ * Whether a report's patients table needs the loss-of-CR column: the criteria look for it
+ * (loss.cr_lost_below), or some patient lost their CR.
+ * @param {object[]} patients
+ * @param {object} [criteria]
+ */
+function showsLossOfCr(patients, criteria) {
+  return !!criteria?.loss?.cr_lost_below
+    || (patients ?? []).some((p) => p.loss_of_complete_response);
+}
+
+/**
+ * One row per patient: id, category, reason, baseline, time to response, loss of response (and
+ * of CR when the criteria look for it), RFS and OS in days with the event or the reason they
+ * were not computed. Each row carries its patient, for a details view
+ * (tables.js renderPatientTable).
+ * @param {object[]} patients  The report's patients[].
+ * @param {string} lang
+ * @param {object} [criteria]  The report's criteria (whether loss of CR is looked for).
+ */
+export function patientTable(patients, lang, criteria = undefined) {
+  const lossOfCr = showsLossOfCr(patients, criteria);
   const rows = (patients ?? []).map((p) => {
-    const loss = p.loss_of_response;
-    const rfs = p.rfs;
-    const rfsEvent = rfs?.event ? eventText(rfs.event_reason, lang) : t('fmt.censored', lang);
     const ttr = p.time_to_response_days;
-    return {
-      cells: {
-        patient: String(p.patient_id),
-        category: categoryShort(p.category, lang),
-        reason: String(p.reason ?? ''),
-        baseline: platelets(p.baseline?.platelets, p.baseline?.censored_below, lang),
-        time_to_response: isNumber(ttr) ? String(ttr) : DASH,
-        loss: loss
-          ? t('fmt.lossAt', lang, { day: loss.day, reason: String(loss.reason ?? '') }) : DASH,
-        rfs: rfs ? `${formatDecimal(rfs.days, lang)} (${rfsEvent})` : DASH,
-      },
-      patient: p,
+    /** @type {Record<string, string>} */
+    const cells = {
+      patient: String(p.patient_id),
+      category: categoryShort(p.category, lang),
+      reason: String(p.reason ?? ''),
+      baseline: platelets(p.baseline?.platelets, p.baseline?.censored_below, lang),
+      time_to_response: isNumber(ttr) ? String(ttr) : DASH,
+      loss: datedReason(p.loss_of_response, lang),
+      rfs: timeToEventText(p.rfs, p.rfs_missing_reason, lang),
+      os: timeToEventText(p.os, p.os_missing_reason, lang),
     };
+    if (lossOfCr) cells.loss_cr = datedReason(p.loss_of_complete_response, lang);
+    return { cells, patient: p };
   });
   return {
     id: 'patients',
@@ -51,7 +86,9 @@ export function patientTable(patients, lang) {
       { key: 'baseline', label: t('col.baseline', lang), numeric: true },
       { key: 'time_to_response', label: t('col.timeToResponse', lang), numeric: true },
       { key: 'loss', label: t('col.loss', lang) },
+      ...(lossOfCr ? [{ key: 'loss_cr', label: t('col.lossCr', lang) }] : []),
       { key: 'rfs', label: t('col.rfs', lang), numeric: true },
+      { key: 'os', label: t('col.os', lang), numeric: true },
     ],
     rows,
     footnotes: [],
@@ -66,17 +103,39 @@ export function patientTable(patients, lang) {
  */
 export function patientAudit(patient, lang) {
   const yesNo = (b) => t(b ? 'fmt.yes' : 'fmt.no', lang);
-  const rows = (patient.counts ?? []).map((c) => ({
-    cells: {
+  const level = (l) => tOr(`level.${l}`, lang, String(l));
+  const counts = patient.counts ?? [];
+  // Columns that say something only for some patients: bleeding when a count bled; the level of
+  // the confirmed response when it is not, for some count, that count's own level (a rule that
+  // confirms on several counts, or counts not credited).
+  const bleedingColumn = counts.some((c) => c.bleeding === true);
+  const confirmedColumn = counts.some((c) => typeof c.confirmed === 'string'
+    && c.confirmed !== c.level);
+  const credited = (c) => {
+    if (!c.credited) {
+      return t('fmt.notCredited', lang, { reason: String(c.not_credited_because ?? '') });
+    }
+    return c.same_day_lower ? t('fmt.sameDayLower', lang) : t('fmt.yes', lang);
+  };
+  const rows = counts.map((c) => {
+    /** @type {Record<string, string>} */
+    const cells = {
       day: String(c.day),
       platelets: platelets(c.platelets, c.censored_below, lang),
-      credited: c.credited ? t('fmt.yes', lang)
-        : t('fmt.notCredited', lang, { reason: String(c.not_credited_because ?? '') }),
-      level: tOr(`level.${c.level}`, lang, String(c.level)),
+      credited: credited(c),
+      level: level(c.level),
       in_window: yesNo(c.in_window),
       source: t('fmt.fileRow', lang, { file: String(c.file ?? ''), row: c.row ?? DASH }),
-    },
-  }));
+    };
+    if (bleedingColumn) cells.bleeding = yesNo(c.bleeding === true);
+    if (confirmedColumn) {
+      cells.confirmed = typeof c.confirmed === 'string' ? level(c.confirmed) : DASH;
+    }
+    return { cells };
+  });
+  const lossOf = (key, loss) => (loss
+    ? t(key, lang, { day: loss.day, reason: String(loss.reason ?? '') }) : null);
+  const missing = (key, reason) => (reason ? t(key, lang, { reason: String(reason) }) : null);
   return {
     id: 'patient_counts',
     title: t('table.audit.title', lang, { id: String(patient.patient_id) }),
@@ -85,13 +144,22 @@ export function patientAudit(patient, lang) {
     columns: [
       { key: 'day', label: t('col.day', lang), numeric: true },
       { key: 'platelets', label: t('col.platelets', lang), numeric: true },
+      ...(bleedingColumn ? [{ key: 'bleeding', label: t('col.bleeding', lang) }] : []),
       { key: 'credited', label: t('col.credited', lang) },
       { key: 'level', label: t('col.level', lang) },
+      ...(confirmedColumn ? [{ key: 'confirmed', label: t('col.confirmed', lang) }] : []),
       { key: 'in_window', label: t('col.inWindow', lang) },
       { key: 'source', label: t('col.source', lang) },
     ],
     rows,
-    footnotes: [t('note.audit', lang)],
+    footnotes: [
+      lossOf('audit.loss', patient.loss_of_response),
+      lossOf('audit.lossCr', patient.loss_of_complete_response),
+      missing('audit.rfsMissing', patient.rfs_missing_reason),
+      missing('audit.osMissing', patient.os_missing_reason),
+      t('note.audit', lang),
+      confirmedColumn ? t('note.confirmed', lang) : null,
+    ].filter(Boolean),
   };
 }
 
