@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A static file server for the built site, with the headers the page relies on: the CSP (a meta
-// tag does not govern the worker, shared/README.md trap 7), the wasm MIME type (streaming
+// tag does not govern the worker, docs/design.md §8, trap 7), the wasm MIME type (streaming
 // compilation refuses anything else) and nosniff. node:http only, so it runs on a fresh machine
 // before any npm install. Local use only: it listens on 127.0.0.1.
 //

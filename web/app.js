@@ -8,7 +8,7 @@ import { languages, normalizeLanguage, t } from './i18n.js';
 import { applyTexts, say } from './page-kit.js';
 import { createSurvivalPage } from './survival-page.js';
 
-// The browser's language, never stored (DESIGN.md §6: nothing kept unless the user asks).
+// The browser's language, never stored (docs/design.md §6: nothing kept unless the user asks).
 let lang = normalizeLanguage(navigator.language);
 const currentLang = () => lang;
 

@@ -1,4 +1,4 @@
-// The ITP cohort mode of the page (main thread), in three steps (DESIGN.md §6):
+// The ITP cohort mode of the page (main thread), in three steps (docs/design.md §6):
 //   load    files dropped or picked (CSV, TSV, XLSX; several at once), or the example cohort;
 //   check   how each table and column was read (the core's import_cohort), with a menu per
 //           column to change it, the problems found with their cells, the date order, missing

@@ -1,5 +1,5 @@
-// How numbers are written for readers: the journal conventions of DESIGN.md §6. Pure functions
-// over values the core computed (the page never computes a statistic), so Node can test them.
+// How numbers are written for readers: the journal conventions of docs/design.md §6. Pure
+// functions over values the core computed (the page never computes a statistic), so Node can test them.
 
 /**
  * A p-value as journals print it: two significant digits from 0.001 up (0.11, 0.047, 0.0032),

@@ -1,7 +1,7 @@
 // The messages between the page (main thread) and the core's worker, shared by both sides so
 // that each shape is written once. The wasm boundary below the worker carries JSON strings only
-// (shared/README.md, trap 8), so the core's request and response shapes are typed here by hand;
-// DESIGN.md §3–4 is their contract.
+// (docs/design.md §8, trap 8), so the core's request and response shapes are typed here by hand;
+// docs/design.md §3–4 is their contract.
 //
 // Two levels of success, kept apart on purpose:
 //   - transport: the worker answers {id, ok: true, result} when the call reached the core and
@@ -94,7 +94,7 @@ export const MessageType = Object.freeze({
  * @typedef {WorkerSuccess | WorkerFailure} WorkerResponse
  */
 
-// ---- the core's JSON (DESIGN.md §3–4) ----------------------------------------------------
+// ---- the core's JSON (docs/design.md §3–4) -------------------------------------------------
 
 /**
  * @typedef {object} CoreProblem

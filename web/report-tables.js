@@ -1,4 +1,4 @@
-// The cohort report's tables as plain models: pure functions from the core's JSON (DESIGN.md §5
+// The cohort report's tables as plain models: pure functions from the core's JSON (docs/design.md §5
 // "Cohort report") to {id, title, caption, columns, rows, footnotes}, with every cell already
 // written as text in the reader's language. The page renders a model as a <table> (tables.js),
 // the CSV export writes it (csv.js), the printable report prints it (printable-report.js), so

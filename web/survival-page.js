@@ -1,6 +1,6 @@
 // The survival calculator mode (main thread): any table, its time, event and group columns,
 // then the core's Kaplan-Meier curves, medians, estimates at chosen times and log-rank test,
-// shown as a figure and as a table beside it (DESIGN.md §6). The example is R's aml data set.
+// shown as a figure and as a table beside it (docs/design.md §6). The example is R's aml data set.
 import { drawKaplanMeier } from './figures/index.js';
 import { t } from './i18n.js';
 import { busy, el, figureExports, say } from './page-kit.js';

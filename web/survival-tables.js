@@ -5,10 +5,9 @@ import { formatDecimal, formatFixed, formatPValue, t } from './i18n.js';
 import { formatEstimate, formatSurvivalAt, levelText } from './report-format.js';
 
 /**
- * The survival calculator's numbers beside its figure (DESIGN §6): one row per group (name as
- * in the file, n, events, median with its CI in the file's time unit), the test in the caption.
- * @param {import('./protocol.js').SurvivalResult} survival
- * @param {string} lang
+ * The survival calculator's numbers beside its figure (docs/design.md §6): one row per group (name
+ * as in the file, n, events, median with its CI in the file's time unit), the test in the caption.
+ * @param {import('./protocol.js').SurvivalResult} survival @param {string} lang
  */
 export function survivalGroupsTable(survival, lang) {
   const level = levelText(survival.conf_level, lang);

@@ -1,4 +1,4 @@
-// The core's thread (a module worker: the wasm glue is an ES6 module, shared/README.md trap 9).
+// The core's thread (a module worker: the wasm glue is an ES6 module, docs/design.md §8, trap 9).
 // It owns one wasm instance and one Workspace of loaded tables, and answers the page's
 // messages one at a time, so the page never blocks on a computation. Shapes: ./protocol.js.
 

@@ -18,7 +18,7 @@ enum class CellKind { number, date, boolean, text };
 constexpr std::array<const char*, 4> kKindNames = {"number", "date", "boolean", "text"};
 constexpr std::size_t kSampleCount = 5;
 
-// A censored value ("<10") keeps a number column a number column (DESIGN §5).
+// A censored value ("<10") keeps a number column a number column (docs/design.md §5).
 bool is_censored_number(std::string_view cell) { return parse_censored_number(cell).has_value(); }
 
 // What one cell is. Yes/no words are booleans; 0 and 1 are numbers here, and a column of

@@ -1,7 +1,7 @@
 #pragma once
 // The "survival" analysis: Kaplan-Meier per group, its quantiles, the curve at chosen times,
 // the risk table, the G-rho test and the reverse Kaplan-Meier follow-up, written as the
-// "survival" object of DESIGN §4.
+// "survival" object of docs/design.md §4.
 #include "core/api/json_writer.hpp"
 #include "core/api/survival_request.hpp"
 #include "core/api/survival_rows.hpp"

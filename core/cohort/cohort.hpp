@@ -1,5 +1,5 @@
 #pragma once
-// The cohort model of DESIGN §5: what the importer makes of a user's tables, and what the
+// The cohort model of docs/design.md §5: what the importer makes of a user's tables, and what the
 // response engine and the report read. Plain data. Every record keeps the file and row it came
 // from, so any number shown can be traced to the cells that made it.
 //

@@ -1,6 +1,6 @@
 #pragma once
-// Loaded tables in, a validated cohort out (DESIGN §5). Bad cells and rows are reported with
-// file, row, column and fate; the rest is analysed. Only what makes the cohort unusable as a
+// Loaded tables in, a validated cohort out (docs/design.md §5). Bad cells and rows are reported
+// with file, row, column and fate; the rest is analysed. Only what makes the cohort unusable as a
 // whole (no patients table, an empty or repeated patient id, a mapping naming nothing) throws.
 #include <vector>
 

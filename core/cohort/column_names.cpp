@@ -127,7 +127,7 @@ std::string without_plural_s(std::string name) {
 //   "pt"    patient, or preferred term (adverse events);
 //   "count", "cause", "type", "class", "j": which count, cause, ... is not said;
 //   "plt_d0"/"platelets_d0": time-named counts (day_of_time_named_column); only the French name
-//   "plaquettes_J0", which DESIGN §5 lists, also means patients.baseline_platelets.
+//   "plaquettes_J0", which docs/design.md §5 lists, also means patients.baseline_platelets.
 
 struct ColumnSynonyms {
   std::string_view canonical;

@@ -1,6 +1,7 @@
 #pragma once
 // Recognising cohort tables (file stems, sheet names) and their columns by name, in English and
-// French (DESIGN §3 and §5). Pure functions of the names: no I/O, no state visible to callers.
+// French (docs/design.md §3 and §5). Pure functions of the names: no I/O, no state visible to
+// callers.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,14 +25,14 @@ std::string normalize_name(std::string_view header);
 // The table a file stem or sheet name designates, or nullopt. See the variants in the .cpp.
 std::optional<CohortTable> table_from_name(std::string_view file_stem_or_sheet);
 
-// The canonical columns of `table`, in DESIGN §5's order.
+// The canonical columns of `table`, in docs/design.md §5's order.
 std::vector<std::string_view> canonical_columns(CohortTable table);
 
 // The table a canonical English table name designates ("patients", ..., "labs"), or nullopt.
 std::optional<CohortTable> table_from_canonical_name(std::string_view name);
 
-// The canonical column (DESIGN §5) of `table` that `header` names, or nullopt when the name
-// means nothing in that table. Accepts the canonical name, English synonyms and French names;
+// The canonical column (docs/design.md §5) of `table` that `header` names, or nullopt when the
+// name means nothing in that table. Accepts the canonical name, English synonyms and French names;
 // a trailing unit in parentheses or brackets is ignored ("Plaquettes (G/L)" → "platelets").
 std::optional<std::string> canonical_column(CohortTable table, std::string_view header);
 

@@ -1,7 +1,7 @@
 #pragma once
-// Recognising ITP treatments in the `drug` cells of a treatments table (DESIGN §5): INN, brand
-// names (EU, US, France), French spellings, abbreviations and common typos, each mapped to one
-// canonical name and one treatment class. Pure functions of the cell: no I/O, no state visible
+// Recognising ITP treatments in the `drug` cells of a treatments table (docs/design.md §5): INN,
+// brand names (EU, US, France), French spellings, abbreviations and common typos, each mapped to
+// one canonical name and one treatment class. Pure functions of the cell: no I/O, no state visible
 // to callers.
 #include <optional>
 #include <string_view>
@@ -10,7 +10,8 @@
 namespace itp {
 
 // Classes as ITP cohorts report them. Procedures and transfusions are classes too, because
-// cohort sheets list them among treatments and they count as subsequent treatments (DESIGN §5).
+// cohort sheets list them among treatments and they count as subsequent treatments
+// (docs/design.md §5).
 enum class DrugClass {
   corticosteroid,
   ivig,  // Polyvalent immunoglobulins, intravenous or subcutaneous.

@@ -1,6 +1,6 @@
 #pragma once
-// The choices a user makes about how their cohort files are read (DESIGN §5): the page's
-// "check" step sets them, the CLI takes them as options, and every default is DESIGN's.
+// The choices a user makes about how their cohort files are read (docs/design.md §5): the page's
+// "check" step sets them, the CLI takes them as options, and every default is the design's.
 #include <map>
 #include <optional>
 #include <string>
@@ -12,7 +12,7 @@
 namespace itp {
 
 // What a value censored at a detection limit ("<10") stands for in computations. Whatever the
-// choice, it meets no threshold at or above its limit (DESIGN §5), and each is listed.
+// choice, it meets no threshold at or above its limit (docs/design.md §5), and each is listed.
 enum class CensoredValues {
   at_limit,    // "<10" counts as 10 (default: the most conservative for fold rises)
   half_limit,  // "<10" counts as 5, a common convention for summaries

@@ -1,8 +1,8 @@
 // Step 3 of import_cohort: the measurement tables (platelets, infusions, treatments,
 // adverse_events, labs). A row whose patient, time or value cannot be read is set aside with
-// its reason, exactly as if it were not in the file (DESIGN §5); other bad cells read as missing.
-// Records go straight into the cohort, their times as written beside them (RecordTime) until
-// step 4 places them: a file of millions of counts is held once, in its final form.
+// its reason, exactly as if it were not in the file (docs/design.md §5); other bad cells read as
+// missing. Records go straight into the cohort, their times as written beside them (RecordTime)
+// until step 4 places them: a file of millions of counts is held once, in its final form.
 #include "core/cohort/import_steps.hpp"
 #include "core/cohort/units.hpp"
 #include "core/io/cell_values.hpp"

@@ -1,6 +1,7 @@
 // Step 4 of import_cohort: D0 and age derived, every record placed in days from its patient's
-// D0, and the checks that need two tables (DESIGN §5 and issue 4): dates before birth or after
-// death, infusions before D0, D0 against the first infusion, follow-up before the last record.
+// D0, and the checks that need two tables (docs/design.md §5 and issue 4): dates before birth or
+// after death, infusions before D0, D0 against the first infusion, follow-up before the last
+// record.
 #include <algorithm>
 #include <tuple>
 

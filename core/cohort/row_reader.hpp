@@ -2,7 +2,7 @@
 // Reads typed values from the records of one table whose columns are mapped to canonical
 // names, and decides each row's fate: a bad cell in a column the row needs sets the row aside,
 // a bad cell elsewhere reads as missing. Every problem names the file, row and column, and
-// says whether the row was kept (DESIGN §5, "Bad cells and bad files").
+// says whether the row was kept (docs/design.md §5, "Bad cells and bad files").
 #include <cstdint>
 #include <map>
 #include <optional>

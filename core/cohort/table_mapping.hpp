@@ -1,7 +1,7 @@
 #pragma once
 // Which cohort table each loaded table is (patients, platelets, ...), and which canonical
 // column each of its columns holds: from names (file stem or sheet, headers), else from the
-// columns, always overridable by the user (DESIGN §5: "the user confirms or changes the
+// columns, always overridable by the user (docs/design.md §5: "the user confirms or changes the
 // mapping"). What maps to nothing is listed, never dropped in silence.
 #include <cstdint>
 #include <map>

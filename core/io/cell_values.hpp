@@ -27,7 +27,8 @@ std::optional<double> parse_number(std::string_view cell);
 bool reads_as_thousands(std::string_view cell);
 
 // A value censored at a detection limit: "<10", "< 0,5", "≤10", ">2000", "≥ 1000". It meets no
-// threshold at or past its limit (DESIGN §5). nullopt for anything else, plain numbers included.
+// threshold at or past its limit (docs/design.md §5). nullopt for anything else, plain numbers
+// included.
 struct CensoredNumber {
   enum class Side { below, above } side;
   double limit;

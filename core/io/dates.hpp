@@ -27,7 +27,7 @@ std::int64_t days_from_civil(CivilDate date);
 // any |days| below 7.8e11.
 CivilDate civil_from_days(std::int64_t days);
 
-// How to read a cell with the day and the month in either place (03/04/2021). DESIGN.md §5:
+// How to read a cell with the day and the month in either place (03/04/2021). docs/design.md §5:
 // day first unless the user chooses otherwise.
 enum class DayMonthOrder { day_first, month_first };
 

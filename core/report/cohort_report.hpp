@@ -1,5 +1,5 @@
 #pragma once
-// The cohort report of DESIGN §5: every part, in the order the design lists them.
+// The cohort report of docs/design.md §5: every part, in the order the design lists them.
 #include <vector>
 
 #include "core/api/json_writer.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// The two kinds of row of the report's tables (DESIGN §5 "Cohort report"): a continuous
+// The two kinds of row of the report's tables (docs/design.md §5 "Cohort report"): a continuous
 // variable as median [IQR] (min-max) under the chosen quantile type, and a level of a
 // categorical one as n (%) with its denominator, the patients whose value is known.
 #include <string>

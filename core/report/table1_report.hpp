@@ -1,6 +1,6 @@
 #pragma once
-// Table 1 of the seed study (DESIGN §1, §5): the population at D0 (age, sex, ITP duration,
-// secondary ITP and its causes, splenectomy, refractoriness, bleeding, baseline platelets and
+// Table 1 of the seed study (docs/design.md §1, §5): the population at D0 (age, sex, ITP
+// duration, secondary ITP and its causes, splenectomy, refractoriness, bleeding, baseline platelets and
 // the number of prior lines), and the prior treatments per drug and class.
 #include <vector>
 

@@ -1,6 +1,6 @@
 #pragma once
-// RFS among responders and OS of the cohort as the survival object of DESIGN §4, in weeks and
-// in months, with the number-at-risk table at the report's times.
+// RFS among responders and OS of the cohort as the survival object of docs/design.md §4, in weeks
+// and in months, with the number-at-risk table at the report's times.
 #include <vector>
 
 #include "core/api/json_writer.hpp"

@@ -1,7 +1,7 @@
 #pragma once
-// The response rule (DESIGN §5): each patient's category at the landmark under a criteria set,
-// the counts that decided it, time to response, loss of response, RFS and OS data, and the role
-// of each other treatment.
+// The response rule (docs/design.md §5): each patient's category at the landmark under a criteria
+// set, the counts that decided it, time to response, loss of response, RFS and OS data, and the
+// role of each other treatment.
 #include <vector>
 
 #include "core/cohort/cohort.hpp"

@@ -1,7 +1,7 @@
 #pragma once
-// A response criteria set (DESIGN §5 "Response criteria"): one parameterised rule that every
-// preset fills in. Plain data, validated when read from JSON (parse_criteria), so that the rule
-// itself (classify_response) never meets an inconsistent set.
+// A response criteria set (docs/design.md §5 "Response criteria"): one parameterised rule that
+// every preset fills in. Plain data, validated when read from JSON (parse_criteria), so that the
+// rule itself (classify_response) never meets an inconsistent set.
 #include <optional>
 #include <string>
 #include <vector>

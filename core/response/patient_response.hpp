@@ -1,7 +1,7 @@
 #pragma once
 // What the response rule concludes for one patient, with the counts that decided it, so that a
-// clinician can check every classification by eye (DESIGN §5, STYLE "every number traces back
-// to the rows that made it").
+// clinician can check every classification by eye (docs/design.md §5, STYLE "every number traces
+// back to the rows that made it").
 #include <optional>
 #include <string>
 #include <vector>

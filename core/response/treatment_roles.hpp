@@ -1,6 +1,6 @@
 #pragma once
-// The role of each other ITP treatment relative to the first infusion (DESIGN §5): by its start
-// day s and the window w (42 days): concomitant if -w <= s <= w; background if s < -w and not
+// The role of each other ITP treatment relative to the first infusion (docs/design.md §5): by its
+// start day s and the window w (42 days): concomitant if -w <= s <= w; background if s < -w and not
 // ended before D0; prior if s < -w and ended before D0; subsequent if s > w.
 #include <string_view>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Sample quantiles exactly as R's quantile(x, probs, type) computes them (R >= 4.5.0), and the
-// "median [IQR] (min-max)" summary of a Table 1 (DESIGN §1: type 7 by default; 2 for SAS,
+// "median [IQR] (min-max)" summary of a Table 1 (docs/design.md §1: type 7 by default; 2 for SAS,
 // 6 for SPSS and Stata, chosen by the user and named in a footnote).
 //
 // Missing values: NaN is a missing value. A SortedSample leaves it out and counts it, as

@@ -1,6 +1,6 @@
 // What the browser tests share: the real page (dist/, what scripts/build assembles) served by
 // scripts/static-server.mjs with its CSP header (a meta tag does not govern the worker:
-// shared/README.md trap 7), driven through Debian's Chromium by playwright-core (never
+// docs/design.md §8, trap 7), driven through Debian's Chromium by playwright-core (never
 // `npx playwright install`: no browser downloads here or on CI), and watched for requests to
 // other origins, CSP violations and console errors.
 //
@@ -31,7 +31,7 @@ export const cli = process.env.ITP_CLI ?? path.join(repoRoot, 'build/release/itp
 export const screenshotDir = path.resolve(process.env.ITP_SCREENSHOT_DIR
   ?? path.join(repoRoot, 'build/screenshots'));
 
-// DESIGN.md §6, exactly.
+// docs/design.md §6, exactly.
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
   + "object-src 'none'; base-uri 'none'";
 

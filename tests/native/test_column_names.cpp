@@ -1,4 +1,4 @@
-// Recognising cohort tables and columns by name (DESIGN §3 and §5).
+// Recognising cohort tables and columns by name (docs/design.md §3 and §5).
 #include <catch2/catch.hpp>
 #include <optional>
 #include <string>
@@ -81,7 +81,7 @@ TEST_CASE("normalize_name keeps invalid UTF-8 bytes as they are") {
   CHECK(normalize_name(std::string("\xcd")) == std::string("\xcd"));
 }
 
-TEST_CASE("table_from_name knows the English and French names of DESIGN §3") {
+TEST_CASE("table_from_name knows the English and French names of docs/design.md §3") {
   CHECK(table_from_name("patients") == CohortTable::patients);
   CHECK(table_from_name("platelets") == CohortTable::platelets);
   CHECK(table_from_name("infusions") == CohortTable::infusions);
@@ -145,7 +145,7 @@ TEST_CASE("every canonical column maps to itself for its table, whatever the cas
   }
 }
 
-TEST_CASE("each French name of DESIGN §5 maps to its canonical column") {
+TEST_CASE("each French name of docs/design.md §5 maps to its canonical column") {
   const std::vector<std::pair<std::string, std::string>> patients = {
       {"id_patient", "patient_id"},
       {"date_J0", "d0"},

@@ -33,7 +33,7 @@ TEST_CASE("criteria: each preset reads back as itself", "[criteria]") {
   }
 }
 
-TEST_CASE("criteria: seed-2026 as DESIGN §5 states it", "[criteria]") {
+TEST_CASE("criteria: seed-2026 as docs/design.md §5 states it", "[criteria]") {
   const itp::ResponseCriteria c = itp::preset_criteria("seed-2026");
   CHECK_FALSE(c.complete_response.met_by(100));
   CHECK(c.complete_response.met_by(100.5));

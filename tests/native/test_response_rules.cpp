@@ -2,7 +2,7 @@
 // at 100 and above it, exactly twice the baseline, counts on days 41/42/105/106, a subsequent
 // treatment on the day of a count, death before the landmark, no count in the window, the
 // bleeding veto and confirmation gaps of 6 and 7 days. Each expected category is worked out in
-// the comment beside it from the rule as DESIGN §5 writes it.
+// the comment beside it from the rule as docs/design.md §5 writes it.
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>

@@ -19,7 +19,7 @@ std::vector<double> one_to(int n) {
 }
 
 // The 26 made-up ages of tests/golden/stats/make_stats_golden.R, whose type-7 quartiles are the
-// published 41.0 and 72.8 (DESIGN §1).
+// published 41.0 and 72.8 (docs/design.md §1).
 const std::vector<double> kAges = {60.2, 19.4, 72.2, 44.0, 84.0, 35.6, 57.0, 27.8, 79.9,
                                    50.3, 66.0, 40.0, 88.6, 23.1, 73.0, 52.9, 38.2, 69.5,
                                    31.0, 81.4, 55.1, 47.5, 63.7, 77.3, 58.4, 75.8};

@@ -1,5 +1,5 @@
 // Loads the REAL wasm build (build/wasm/itp-core.js + .wasm, the files dist/ ships) in Node.
-// The ES6 web/worker build cannot find its .wasm by itself under Node (shared/README.md,
+// The ES6 web/worker build cannot find its .wasm by itself under Node (docs/design.md §8,
 // trap 4), so the bytes are handed to the factory, as sql.js tests its browser build.
 // ITP_WASM_DIR points the tests at another folder holding the two files (e.g. dist/).
 import { readFile } from 'node:fs/promises';

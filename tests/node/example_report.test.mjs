@@ -1,6 +1,6 @@
 // The example cohort's report (issue 5): `itp-analyze cohort` and the real wasm module give the
 // same bytes, the English and French files give the same analysis, and the report reproduces the
-// seed study's published figures that a cohort can (DESIGN §1; examples/cohort/README.md):
+// seed study's published figures that a cohort can (docs/design.md §1; examples/cohort/README.md):
 // age 68 [41.0-72.8] (21-88), 15 men, baseline platelets median 14, 16 SC / 10 IV, 1 death
 // before 3 months excluded, ORR 13/25 = 52 % with binom.test's interval, time to response 7-87
 // days, RFS among responders about 60 % at 24 months with the published number at risk.

@@ -1,4 +1,4 @@
-// The journal conventions of web/format.js (DESIGN.md §6).
+// The journal conventions of web/format.js (docs/design.md §6).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 

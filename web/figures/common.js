@@ -22,7 +22,7 @@ export function seriesStyle(i) {
 }
 
 /**
- * The response categories of DESIGN.md §5. Responders in blues, overall response in green,
+ * The response categories of docs/design.md §5. Responders in blues, overall response in green,
  * no response in vermilion, the patients outside the denominator in grey and purple.
  */
 export const CATEGORY_STYLE = Object.freeze({

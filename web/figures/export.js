@@ -1,5 +1,5 @@
 // Exports of a figure built by web/figures/: standalone SVG text, a PNG Blob, and the download
-// of either, all under the page's CSP (DESIGN.md §6).
+// of either, all under the page's CSP (docs/design.md §6).
 //
 // PNG: the figure is painted on a canvas by paint-canvas.js rather than loaded as an image,
 // because default-src 'self' (no img-src) blocks images from data: and blob: URLs and Chromium

@@ -1,4 +1,4 @@
-// The page's figures (DESIGN.md §6), each a pure function of the core's JSON that returns an
+// The page's figures (docs/design.md §6), each a pure function of the core's JSON that returns an
 // <svg> built in the given Document, and their exports. d3 comes from ../vendor/d3.js, bundled
 // at build time by scripts/bundle-d3.mjs; nothing is loaded from another origin.
 //

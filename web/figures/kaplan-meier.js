@@ -1,4 +1,4 @@
-// Kaplan-Meier curves from a core survival object (DESIGN.md §4: the `survival` of a survival
+// Kaplan-Meier curves from a core survival object (docs/design.md §4: the `survival` of a survival
 // response, or the cohort report's rfs.weeks / os.months): each group's step curve from
 // groups[].table, its confidence band (lower, upper) drawn as steps too, censoring marks where
 // n_censor > 0, dashed lines to groups[].median, the test's p (test.p, written by formatP) and a

@@ -1,5 +1,5 @@
 // The platelet counts of the cohort by week since D0, from the cohort report's
-// platelets_by_week (DESIGN.md §5; docs/decisions.md "Platelet counts by week"): week w holds
+// platelets_by_week (docs/design.md §5; docs/decisions.md "Platelet counts by week"): week w holds
 // days 7w to 7w + 6, each patient gives one value a week (the median of their counts that week),
 // and the core gives per week the number of patients, the median and the quartiles (q1, q3) of
 // those values. Drawn as the median (a line with a point per week) inside its interquartile

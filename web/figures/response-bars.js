@@ -1,8 +1,8 @@
-// Response rates with their confidence intervals, from the cohort report's `response` (DESIGN.md
-// §5): one group of bars per landmark (response itself, then response.other_landmarks[], e.g.
-// 3, 6 and 12 months), one bar per category (CR, R, OR, NR) of height categories[c].percent,
-// a whisker from ci_lower to ci_upper (proportions, drawn as percent), and n/N written above
-// (count / the landmark's denominator).
+// Response rates with their confidence intervals, from the cohort report's `response`
+// (docs/design.md §5): one group of bars per landmark (response itself, then
+// response.other_landmarks[], e.g. 3, 6 and 12 months), one bar per category (CR, R, OR, NR) of
+// height categories[c].percent, a whisker from ci_lower to ci_upper (proportions, drawn as
+// percent), and n/N written above (count / the landmark's denominator).
 import { axisBottom, axisLeft, scaleBand, scaleLinear } from '../vendor/d3.js';
 import {
   addText, addVerticalTitle, categoryStyle, createFigure, DAYS_PER_UNIT, INK, mergeLabels, round,

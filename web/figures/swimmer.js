@@ -1,9 +1,9 @@
-// A swimmer plot from the cohort report's patients[] (DESIGN.md §5): one lane per patient, longest
-// follow-up on top, a bar from D0 to the last follow-up (os.days) in the colour of the patient's
-// category, a cross at its end when os.event (death), the other ITP treatments (treatments[] with
-// role concomitant, background or subsequent) as thin bars from start_day to end_day (open-ended:
-// to the last follow-up), the first response (first_response_day) and the loss of response
-// (loss_of_response.day) as marks, infusions as ticks when the caller has them
+// A swimmer plot from the cohort report's patients[] (docs/design.md §5): one lane per patient,
+// longest follow-up on top, a bar from D0 to the last follow-up (os.days) in the colour of the
+// patient's category, a cross at its end when os.event (death), the other ITP treatments
+// (treatments[] with role concomitant, background or subsequent) as thin bars from start_day to
+// end_day (open-ended: to the last follow-up), the first response (first_response_day) and the loss
+// of response (loss_of_response.day) as marks, infusions as ticks when the caller has them
 // (options.infusions), and the category written at the end of the lane.
 import { axisBottom, max, min, scaleBand, scaleLinear } from '../vendor/d3.js';
 import {

@@ -1,10 +1,10 @@
 // Platelet counts over time, one line per patient, from the cohort report's patients[]
-// (DESIGN.md §5): counts[] {day, platelets, credited, censored_below} coloured by the patient's
-// category (CR, R, NR, NE, excluded). A log y axis in G/L (counts ≤ 0 drawn at a floor), counts
-// not credited (after a subsequent treatment, or after rescue) drawn hollow, counts read as
-// "below" a bound (<10) as a downward triangle at the bound, the response thresholds as
-// horizontal lines, D0, week 6 and the landmark as vertical marks with the landmark's window
-// shaded (from the report's criteria.landmark: day, window_from, window_to).
+// (docs/design.md §5): counts[] {day, platelets, credited, censored_below} coloured by the
+// patient's category (CR, R, NR, NE, excluded). A log y axis in G/L (counts ≤ 0 drawn at a floor),
+// counts not credited (after a subsequent treatment, or after rescue) drawn hollow, counts read as
+// "below" a bound (<10) as a downward triangle at the bound, the response thresholds as horizontal
+// lines, D0, week 6 and the landmark as vertical marks with the landmark's window shaded (from the
+// report's criteria.landmark: day, window_from, window_to).
 import { axisBottom, axisLeft, line, max, min, scaleLinear, scaleLog } from '../vendor/d3.js';
 import {
   addLegend, addText, addVerticalTitle, categoryStyle, CATEGORY_ORDER, createFigure, daysPerUnit,

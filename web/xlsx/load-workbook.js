@@ -1,6 +1,6 @@
 // Worker side of spreadsheets: reads an .xlsx workbook and loads each sheet into the core as a
-// table named by the sheet (DESIGN.md §3: cohort tables are recognised by sheet name), passing
-// the cells as the rows of typed values that core/io/cell_rows.hpp reads.
+// table named by the sheet (docs/design.md §3: cohort tables are recognised by sheet name),
+// passing the cells as the rows of typed values that core/io/cell_rows.hpp reads.
 //
 // The workbook is read by read-excel-file, bundled at build time into ./read-excel-file.js by
 // scripts/bundle-xlsx.mjs (a self-contained ES module: no bundler, no network, no eval and no

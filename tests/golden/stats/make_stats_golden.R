@@ -74,7 +74,7 @@ json <- function(x, indent = "") {
 # ---- cases ---------------------------------------------------------------------------------------
 
 # 26 ages (years, one decimal; made up, not the study's patients) whose type-7 quartiles are the
-# published 41.0 and 72.8 (DESIGN section 1), in file order rather than sorted.
+# published 41.0 and 72.8 (docs/design.md §1), in file order rather than sorted.
 ages26 <- c(60.2, 19.4, 72.2, 44.0, 84.0, 35.6, 57.0, 27.8, 79.9, 50.3, 66.0, 40.0, 88.6, 23.1,
             73.0, 52.9, 38.2, 69.5, 31.0, 81.4, 55.1, 47.5, 63.7, 77.3, 58.4, 75.8)
 
