@@ -90,28 +90,58 @@ class LabelSet {
   std::map<std::string, std::uint32_t, std::less<>> index_;
 };
 
-// Event cells: 1 event, 0 censored, 2 the number 2 (resolved once the whole column is seen),
-// -1 unreadable.
-constexpr std::uint8_t kCodedTwo = 2;
+// Event cells as read, before the column's coding is known (R's Surv: 2 = event, 1 = censored
+// when the largest number in the column is 2). Numbers and words are kept apart: the words
+// (yes/no, true/false, oui/non) mean the same under either coding.
+constexpr std::uint8_t kNumberZero = 0;   // also the final "censored"
+constexpr std::uint8_t kNumberOne = 1;    // also the final "event"
+constexpr std::uint8_t kNumberTwo = 2;
+constexpr std::uint8_t kWordEvent = 3;
+constexpr std::uint8_t kWordCensored = 4;
 constexpr std::uint8_t kUnreadable = 255;
 
 std::uint8_t read_event(std::string_view cell, const SurvivalRequest& request) {
   if (!request.event_values.empty()) {
     const std::string_view value = trim_whitespace(cell);
     for (const std::string& e : request.event_values)
-      if (same_text_ignoring_case(value, trim_whitespace(e))) return 1;
+      if (same_text_ignoring_case(value, trim_whitespace(e))) return kNumberOne;
     for (const std::string& c : request.censor_values)
-      if (same_text_ignoring_case(value, trim_whitespace(c))) return 0;
+      if (same_text_ignoring_case(value, trim_whitespace(c))) return kNumberZero;
+    return kUnreadable;
+  }
+  if (cell.size() == 1 && (cell[0] == '0' || cell[0] == '1'))  // almost every cell
+    return cell[0] == '1' ? kNumberOne : kNumberZero;
+  if (const std::optional<double> number = parse_number(cell)) {
+    if (*number == 0) return kNumberZero;
+    if (*number == 1) return kNumberOne;
+    if (*number == 2) return kNumberTwo;
     return kUnreadable;
   }
   switch (parse_event_code(cell)) {
-    case EventCode::event: return 1;
-    case EventCode::censored: return 0;
+    case EventCode::event: return kWordEvent;
+    case EventCode::censored: return kWordCensored;
     case EventCode::invalid: break;
   }
-  auto number = parse_number(cell);
-  return number && *number == 2 ? kCodedTwo : kUnreadable;
+  return kUnreadable;
 }
+
+// What an event cell says about the column's coding, whatever else the row holds: R's Surv
+// takes the largest number of the whole column, rows with a missing time or group included.
+struct CodingEvidence {
+  bool two = false;           // some cell is the number 2
+  bool above_two = false;     // some cell is a number above 2
+  bool zero_in_used = false;  // some row otherwise used says 0
+  void note_number_of(std::string_view cell, const SurvivalRequest& request) {
+    if (!request.event_values.empty()) return;
+    if (const std::optional<double> number = parse_number(cell)) {
+      two = two || *number == 2;
+      above_two = above_two || *number > 2;
+    }
+  }
+};
+
+constexpr const char* kMissingStratumMessage =
+    "no stratum in this row: it stays in the curves but is left out of the test";
 
 Problem cell_problem(const TextTable& table, std::size_t record, const std::string& column,
                      std::string code, std::string message) {
@@ -138,7 +168,15 @@ struct RangeResult {
   ProblemLog log;
   std::map<std::string, std::size_t> excluded;
   std::size_t excluded_from_test = 0;
-  std::vector<std::size_t> records_coded_two;  // rows whose event cell says 2, by record
+  std::vector<std::size_t> records_coded_two;  // rows kept whose event cell says 2, by record
+  // Rows with a missing group whose event cell says 2: left out either way, for their group
+  // under the 1/2 coding and for their event (the first column that fails) otherwise.
+  std::vector<std::size_t> records_two_without_group;
+  // Rows kept whose event cell says 2 and whose strata cell is missing: a row of the curves
+  // left out of the test under the 1/2 coding, a row left out for its event otherwise.
+  std::vector<std::size_t> records_two_without_stratum;
+  CodingEvidence coding;
+  bool words = false;  // some row kept has its status in words (yes, no...)
   std::exception_ptr failure;
 };
 
@@ -160,6 +198,7 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
     const std::string_view time_cell = cells[0];
     const std::optional<double> time = parse_number(time_cell);
     if (!time) {
+      range.coding.note_number_of(cells[1], request);
       if (is_missing_marker(time_cell))
         exclude(record, request.time_column, "missing_time",
                 "no time in this row, so it is left out of the analysis");
@@ -178,6 +217,7 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
     const std::string_view event_cell = cells[1];
     const std::uint8_t code = read_event(event_cell, request);
     if (code == kUnreadable) {
+      range.coding.note_number_of(event_cell, request);
       if (is_missing_marker(event_cell))
         exclude(record, request.event_column, "missing_event",
                 "no event status in this row, so it is left out of the analysis");
@@ -192,6 +232,11 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
     if (columns.has_group) {
       const std::string_view label = trim_whitespace(cells[columns.group_cell]);
       if (is_missing_marker(label)) {
+        if (code == kNumberTwo) {  // which column fails first depends on the coding
+          range.coding.two = true;
+          range.records_two_without_group.push_back(record);
+          continue;
+        }
         exclude(record, *request.group_column, "missing_group",
                 "no group in this row, so it is left out of the curves and the test");
         continue;
@@ -200,17 +245,26 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
     }
     if (columns.has_strata) {
       const std::string_view label = trim_whitespace(cells[columns.strata_cell]);
-      if (is_missing_marker(label)) {
+      if (is_missing_marker(label) && code == kNumberTwo) {
+        range.records_two_without_stratum.push_back(record);
+        rows.stratum[out] = kNoCurve;
+      } else if (is_missing_marker(label)) {
         ++range.excluded_from_test;
         range.log.add(cell_problem(table, record, *request.strata_column, "missing_strata",
-                                   "no stratum in this row: it stays in the curves but is left "
-                                   "out of the test"));
+                                   kMissingStratumMessage));
         rows.stratum[out] = kNoCurve;
       } else {
         rows.stratum[out] = range.strata.index_of(label);
       }
     }
-    if (code == kCodedTwo) range.records_coded_two.push_back(record);
+    if (code == kNumberTwo) {
+      range.coding.two = true;
+      range.records_coded_two.push_back(record);
+    } else if (code == kNumberZero) {
+      range.coding.zero_in_used = true;
+    } else if (code >= kWordEvent) {
+      range.words = true;
+    }
     rows.time_id[out] = range.times.id_of(*time);
     rows.event[out] = code;
     if (columns.has_group) rows.group[out] = group;
@@ -258,6 +312,26 @@ std::vector<RangeResult> read_ranges(const TextTable& table, const SurvivalReque
   return ranges;
 }
 
+// Numbers the rows' labels in R's factor order. After rows were removed, a label only they
+// had names no curve nor stratum: it is forgotten first, so it cannot change the order either
+// (numeric order needs every label to be a number).
+void number_labels(LabelSet& set, bool rows_removed, std::vector<std::uint32_t>& of_row,
+                   std::vector<std::string>& names) {
+  if (rows_removed) {
+    LabelSet used;
+    std::vector<std::uint32_t> new_index(set.labels().size(), kNoCurve);
+    for (std::uint32_t& i : of_row) {
+      if (i == kNoCurve) continue;
+      if (new_index[i] == kNoCurve) new_index[i] = used.index_of(set.labels()[i]);
+      i = new_index[i];
+    }
+    set = std::move(used);
+  }
+  const std::vector<std::uint32_t> renumber = set.sort(names);
+  for (std::uint32_t& i : of_row)
+    if (i != kNoCurve) i = renumber[i];
+}
+
 }  // namespace
 
 SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& request,
@@ -286,7 +360,10 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
   // appearance, rows side by side, warnings in record order.
   TimeIndex times = std::move(ranges[0].times);
   LabelSet groups = std::move(ranges[0].groups), strata = std::move(ranges[0].strata);
-  std::vector<std::size_t> record_of_row;  // rows whose event cell says 2, by record
+  std::vector<std::size_t> record_of_row;  // rows kept whose event cell says 2, by record
+  std::vector<std::size_t> two_without_group, two_without_stratum;
+  CodingEvidence coding;
+  bool words = false;
   std::size_t kept = 0;
   for (std::size_t r = 0; r < ranges.size(); ++r) {
     RangeResult& range = ranges[r];
@@ -310,6 +387,15 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
     rows.excluded_from_test += range.excluded_from_test;
     record_of_row.insert(record_of_row.end(), range.records_coded_two.begin(),
                          range.records_coded_two.end());
+    two_without_group.insert(two_without_group.end(), range.records_two_without_group.begin(),
+                             range.records_two_without_group.end());
+    two_without_stratum.insert(two_without_stratum.end(),
+                               range.records_two_without_stratum.begin(),
+                               range.records_two_without_stratum.end());
+    coding.two = coding.two || range.coding.two;
+    coding.above_two = coding.above_two || range.coding.above_two;
+    coding.zero_in_used = coding.zero_in_used || range.coding.zero_in_used;
+    words = words || range.words;
   }
   rows.time_id.resize(kept);
   rows.event.resize(kept);
@@ -321,48 +407,78 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
     log.add(cell_problem(table, record, column, code, std::move(message)));
   };
 
-  // An event column of 1s and 2s only is read as R's Surv reads it: 2 = event, 1 = censored.
-  // Where 0 also occurs, a 2 is an unreadable status.
-  const bool any_two = !record_of_row.empty();
-  const bool any_zero = std::find(rows.event.begin(), rows.event.end(), 0) != rows.event.end();
-  if (any_two && !any_zero) {
+  // The event column is read as R's Surv reads it: when its largest number is 2 (rows left out
+  // for their time or group included), 2 = event and 1 = censored, else 1 = event and
+  // 0 = censored; any other number is not a status. One departure: where a row otherwise used
+  // says 0, R would drop it (and so every censored patient of a 0/1/2 column); here 0 and 1
+  // keep their meaning and the 2s are left out (docs/decisions.md, "Event coded 1/2").
+  // Words (yes/no, true/false, oui/non) mean what they say under either coding.
+  const bool coded_1_2 = coding.two && !coding.above_two && !coding.zero_in_used;
+  bool rows_removed = false;
+  if (coded_1_2) {
     log.add({"event_coded_1_2",
              "the event column \"" + request.event_column +
-                 "\" holds only 1 and 2: read as 2 = event, 1 = censored, as R's Surv() does",
+                 "\" codes its status as 1 and 2 (its largest number is 2): read as 2 = event, "
+                 "1 = censored, as R's Surv() does",
              table.file(), std::nullopt, request.event_column});
-    for (std::uint8_t& e : rows.event) e = e == kCodedTwo ? 1 : 0;
-  } else if (any_two) {
-    std::size_t kept = 0, next_two = 0;
-    for (std::size_t i = 0; i < rows.event.size(); ++i) {
-      if (rows.event[i] == kCodedTwo) {
-        exclude(record_of_row[next_two++], request.event_column, "invalid_event",
-                "\"2\" is not an event status where the column also uses 0 and 1; this row is "
-                "left out");
-        continue;
+    for (std::uint8_t& e : rows.event)
+      e = e == kNumberTwo || e == kWordEvent ? 1 : 0;
+    for (std::size_t record : two_without_group)
+      exclude(record, *request.group_column, "missing_group",
+              "no group in this row, so it is left out of the curves and the test");
+    rows.excluded_from_test += two_without_stratum.size();
+    for (std::size_t record : two_without_stratum)
+      log.add(cell_problem(table, record, *request.strata_column, "missing_strata",
+                           kMissingStratumMessage));
+  } else {
+    const std::string why_not_two =
+        coding.above_two
+            ? "\"2\" is not an event status where the column holds numbers above 2 (read as "
+              "1 = event, 0 = censored, as R's Surv() does); this row is left out"
+            : "\"2\" is not an event status where the column also uses 0 and 1; this row is "
+              "left out";
+    for (std::size_t record : two_without_group)
+      exclude(record, request.event_column, "invalid_event", why_not_two);
+    if (words)
+      for (std::uint8_t& e : rows.event)
+        if (e >= kWordEvent) e = e == kWordEvent ? 1 : 0;
+    if (!record_of_row.empty()) {
+      std::size_t kept = 0, next_two = 0;
+      for (std::size_t i = 0; i < rows.event.size(); ++i) {
+        if (rows.event[i] == kNumberTwo) {
+          exclude(record_of_row[next_two++], request.event_column, "invalid_event", why_not_two);
+          continue;
+        }
+        rows.time_id[kept] = rows.time_id[i];
+        if (has_group) rows.group[kept] = rows.group[i];
+        if (has_strata) rows.stratum[kept] = rows.stratum[i];
+        rows.event[kept++] = rows.event[i];
       }
-      rows.time_id[kept] = rows.time_id[i];
-      if (has_group) rows.group[kept] = rows.group[i];
-      if (has_strata) rows.stratum[kept] = rows.stratum[i];
-      rows.event[kept++] = rows.event[i];
+      rows.time_id.resize(kept);
+      if (has_group) rows.group.resize(kept);
+      if (has_strata) rows.stratum.resize(kept);
+      rows.event.resize(kept);
+      // A time only those rows had is no time of the analysis: it must not take part in the
+      // tie rule (aeqSurv sees the complete rows only).
+      constexpr std::uint32_t kUnused = UINT32_MAX;
+      std::vector<std::uint32_t> new_id(times.times().size(), kUnused);
+      std::vector<double> used_times;
+      for (std::uint32_t& id : rows.time_id) {
+        if (new_id[id] == kUnused) {
+          new_id[id] = static_cast<std::uint32_t>(used_times.size());
+          used_times.push_back(times.times()[id]);
+        }
+        id = new_id[id];
+      }
+      rows_removed = true;
+      rows.distinct_times = std::move(used_times);
     }
-    rows.time_id.resize(kept);
-    if (has_group) rows.group.resize(kept);
-    if (has_strata) rows.stratum.resize(kept);
-    rows.event.resize(kept);
   }
 
-  rows.distinct_times = times.take_times();
-  if (has_group) {
-    const std::vector<std::uint32_t> renumber = groups.sort(rows.group_names);
-    for (std::uint32_t& g : rows.group) g = renumber[g];
-  } else {
-    rows.group_names = {"all"};
-  }
-  if (has_strata) {
-    const std::vector<std::uint32_t> renumber = strata.sort(rows.strata_names);
-    for (std::uint32_t& s : rows.stratum)
-      if (s != kNoCurve) s = renumber[s];
-  }
+  if (!rows_removed) rows.distinct_times = times.take_times();
+  if (has_group) number_labels(groups, rows_removed, rows.group, rows.group_names);
+  else rows.group_names = {"all"};
+  if (has_strata) number_labels(strata, rows_removed, rows.stratum, rows.strata_names);
   return rows;
 }
 
