@@ -16,14 +16,26 @@
 #              std_err = summary(fit, censored = TRUE)$std.err, the standard error of S.
 #   median     print.survfit's median, LCL, UCL (summary(fit)$table); null = not reached.
 #   quantiles  quantile(fit, c(.25, .75)) with its lower and upper limits.
-#   at_times   summary(fit, times = times, extend = FALSE) (empty when every time is past the
-#              group's last time: R then has no row for that curve).
+#   at_times   summary(fit, times = sort(unique(times)), extend = FALSE) (the core sorts the
+#              times and keeps each once; empty when every time is past the group's last time:
+#              R then has no row for that curve).
+#   rows       read = rows of the file, used = sum(fit$n) (R's own count of complete rows after
+#              na.omit), left_out = the others by the first of their time, event and group cells
+#              that R cannot read, named as the core names them (missing or invalid).
 #   test       survdiff(Surv(time, event) ~ group [+ strata(s)], rho) on the rows whose strata
 #              cell is present (a group with no such row is not in the test, as in survdiff);
-#              df = (#groups with expected > 0) - 1; observed and expected summed over strata.
+#              df = (#groups with expected > 0) - 1; observed and expected summed over strata;
+#              null without a group column or with one group. Where survdiff stops (a singular
+#              variance; one group in the test rows), observed and expected as survdiff.fit
+#              gives them, no chi-squared (singular) or 0 (one group), and no p.
 #   follow_up  print.survfit's median of survfit(Surv(time, 1 - event) ~ 1), same conf options.
-# `risk_table` is left out of the expected JSON: the comparison checks only the fields written
-# here (extra fields in the core's answer are allowed).
+#   warnings   each row left out (code, row, column), each row without its stratum, and the
+#              core's notices: event_coded_1_2, times_reordered, one_group, no_test,
+#              singular_test.
+# `risk_table` is compared when risk times are given (the cross-check's --risk-times, or the
+# core's own grid): summary(fit, times, extend = TRUE), events and censorings summed up to each
+# time. The golden files leave it out. The comparison checks only the fields written here
+# (extra fields in the core's answer are allowed).
 
 suppressPackageStartupMessages({
   library(survival)
@@ -117,65 +129,178 @@ with_zero_se_rule <- function(fit) {
   fit
 }
 
+# The core's missing-value markers (core/io/cell_values.cpp, is_missing_marker): such a cell is
+# "missing", any other unreadable one "invalid".
+is_missing_marker <- function(x) {
+  is.na(x) | tolower(trimws(x)) %in% c("", ".", "-", "na", "n/a", "nd", "nan")
+}
+
+# The rows of `d` as R reads them, and why each row R cannot use is left out, named as the core
+# names it: a row is left out for the first of its time, event and group cells that fails.
+# The status is what R's Surv() makes of the event column (1/2 when its largest number is 2,
+# else 0/1; any other number NA), with the core's one departure (docs/decisions.md, "Event
+# coded 1/2"): where a row with a time and a group says 0 and the largest number is 2, R
+# would drop the 0s; the core keeps 0/1 and leaves the 2s out.
+read_survival_columns <- function(d, time, event, group) {
+  n <- nrow(d)
+  time_text <- d[[time]]
+  event_text <- d[[event]]
+  y_time <- suppressWarnings(as.numeric(time_text))
+  y_time[is.nan(y_time)] <- NA_real_
+  ev <- suppressWarnings(as.numeric(event_text))
+  ev[is.nan(ev)] <- NA_real_
+  g_text <- if (is.null(group)) rep("all", n) else d[[group]]
+  g_missing <- is_missing_marker(g_text)
+  g_text[g_missing] <- NA_character_
+  status <- unname(suppressWarnings(Surv(rep(1, n), ev))[, "status"])
+  top <- suppressWarnings(max(ev, na.rm = TRUE))
+  departure <- top == 2 && any(!is.na(y_time) & !g_missing & ev %in% 0)
+  if (departure) status <- ifelse(ev %in% c(0, 1), ev, NA_real_)
+  reason <- ifelse(is.na(y_time),
+                   ifelse(is_missing_marker(time_text), "missing_time", "invalid_time"),
+            ifelse(is.na(status),
+                   ifelse(is_missing_marker(event_text), "missing_event", "invalid_event"),
+            ifelse(g_missing, "missing_group", NA_character_)))
+  column <- c(missing_time = time, invalid_time = time, missing_event = event,
+              invalid_event = event, missing_group = if (is.null(group)) NA else group)
+  list(time = y_time, status = status, g_text = g_text, reason = reason,
+       reason_column = unname(column[reason]), used = is.na(reason),
+       coded_1_2 = top == 2 && !departure)
+}
+
+# survdiff's counts for test rows where survdiff itself stops. Singular variance: observed and
+# expected from survdiff.fit (what survdiff computes before it solves), on times merged by
+# aeqSurv as survdiff merges them. One group: observed = expected = the weighted deaths,
+# w = S(t-)^rho with S the Kaplan-Meier of the stratum (survdiff's weights).
+test_counts_without_survdiff <- function(tf, has_strata, rho) {
+  y <- aeqSurv(Surv(tf$time, tf$status))
+  if (nlevels(tf$g) >= 2) {
+    fit <- if (has_strata) survival:::survdiff.fit(y, tf$g, tf$s, rho)
+           else survival:::survdiff.fit(y, tf$g, rho = rho)
+    observed <- if (is.matrix(fit$observed)) rowSums(fit$observed) else fit$observed
+    expected <- if (is.matrix(fit$expected)) rowSums(fit$expected) else fit$expected
+    return(list(observed = observed, expected = expected))
+  }
+  strata <- if (has_strata) tf$s else rep("all", nrow(tf))
+  total <- 0
+  for (s in unique(strata)) {
+    t <- y[strata == s, 1]
+    dead <- y[strata == s, 2]
+    km <- 1
+    for (u in sort(unique(t[dead == 1]))) {
+      deaths <- sum(t == u & dead == 1)
+      total <- total + km^rho * deaths
+      km <- km * (1 - deaths / sum(t >= u))
+    }
+  }
+  list(observed = total, expected = total)
+}
+
 # One case: `d` holds character columns as read from the CSV; the options are the CLI's.
-# Returns the list that serialises to the CLI's JSON document.
+# Returns the list that serialises to the CLI's JSON document. `risk_times` (when given) are
+# the CLI's --risk-times: each curve's risk table is then R's summary(fit, times, extend = TRUE)
+# with its events and censorings summed up to each time.
 r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = "log",
-                       conf_level = 0.95, times = numeric(0), rho = 0, data_row_offset = 1) {
-  y_time <- as.numeric(d[[time]])
-  y_event <- as.numeric(d[[event]])
+                       conf_level = 0.95, times = numeric(0), rho = 0, data_row_offset = 1,
+                       risk_times = NULL) {
+  cols <- read_survival_columns(d, time, event, group)
   grouped <- !is.null(group)
-  g_text <- if (grouped) d[[group]] else rep("all", nrow(d))
-  levs <- group_levels(g_text)
-  g <- factor(g_text, levels = levs)
-  frame <- data.frame(time = y_time, status = y_event, g = g)
+  levs <- group_levels(cols$g_text[cols$used])
+  # Every row, the unusable ones with NA: survfit's na.omit drops them, and R counts the rest.
+  frame <- data.frame(time = cols$time, status = cols$status,
+                      g = factor(ifelse(cols$used, cols$g_text, NA), levels = levs))
 
   fit <- with_zero_se_rule(survfit(Surv(time, status) ~ g, data = frame, conf.type = conf_type,
                                    conf.int = conf_level))
+  used <- sum(fit$n)
+  left_out <- table(cols$reason)
+  if (used + sum(left_out) != nrow(d) || used != sum(cols$used)) {
+    stop(sprintf("R used %d rows of %d, %d left out by reason", used, nrow(d), sum(left_out)))
+  }
+  rows <- list(read = nrow(d), used = used,
+               left_out = structure(as.list(as.integer(left_out)),
+                                    names = as.character(names(left_out))))
+
+  chosen <- sort(unique(times))
+  risk_grid <- if (is.null(risk_times)) NULL else sort(unique(risk_times))
   groups <- lapply(seq_along(levs), function(i) {
     fit1 <- if (is.null(fit$strata)) fit else fit[i]
     s_all <- summary(fit1, censored = TRUE)
-    in_group <- frame$g == levs[i]
-    list(name = levs[i], n = sum(in_group), events = sum(frame$status[in_group]),
-         table = eight_arrays(s_all, length(s_all$time)),
-         median = median_of(fit1),
-         quantiles = quantiles_of(fit1),
-         at_times = at_times_of(fit1, times))
+    in_group <- cols$used & cols$g_text %in% levs[i]
+    out <- list(name = levs[i], n = sum(in_group), events = sum(cols$status[in_group]),
+                table = eight_arrays(s_all, length(s_all$time)),
+                median = median_of(fit1),
+                quantiles = quantiles_of(fit1),
+                at_times = at_times_of(fit1, chosen))
+    if (!is.null(risk_grid)) {
+      s <- summary(fit1, times = risk_grid, extend = TRUE)
+      out$risk_table <- list(time = arr(risk_grid), n_risk = arr(s$n.risk),
+                             cumulative_events = arr(cumsum(s$n.event)),
+                             cumulative_censored = arr(cumsum(s$n.censor)))
+    }
+    out
   })
 
-  result <- list(conf_type = conf_type, conf_level = conf_level, groups = groups)
+  result <- list(conf_type = conf_type, conf_level = conf_level, rows = rows, groups = groups)
   warnings <- list()
+  add_warning <- function(...) warnings[[length(warnings) + 1]] <<- list(...)
+  for (r in which(!cols$used)) {
+    add_warning(code = cols$reason[r], row = r + data_row_offset, column = cols$reason_column[r])
+  }
+  if (cols$coded_1_2) add_warning(code = "event_coded_1_2", column = event)
   # The core's own notice (docs/decisions.md, "Chosen times"); R's results are the same.
-  if (is.unsorted(times, strictly = TRUE)) warnings[[1]] <- list(code = "times_reordered")
-
-  if (grouped) {
-    keep <- rep(TRUE, nrow(d))
-    if (!is.null(strata)) {
-      keep <- !is.na(d[[strata]])
-      for (r in which(!keep)) {
-        warnings[[length(warnings) + 1]] <- list(row = r + data_row_offset, column = strata)
-      }
-    }
-    tf <- frame[keep, ]
-    tf$g <- droplevels(tf$g)
-    if (!is.null(strata)) tf$s <- d[[strata]][keep]
-    formula <- if (is.null(strata)) Surv(time, status) ~ g else Surv(time, status) ~ g + strata(s)
-    sd <- tryCatch(survdiff(formula, data = tf, rho = rho), error = function(e) NULL)
-    if (!is.null(sd)) {
-      observed <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
-      expected <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
-      df <- sum(expected > 0) - 1
-      # The core gives no p for a test without degrees of freedom, and says so
-      # (docs/decisions.md, "A test without degrees of freedom"); R prints 1 for df = 0.
-      if (df < 1) warnings[[length(warnings) + 1]] <- list(code = "no_test")
-      result$test <- list(
-        method = if (rho == 0) "log-rank" else "Harrington-Fleming", rho = rho,
-        chisq = num(sd$chisq), df = df,
-        p = if (df < 1) NA_real_ else num(pchisq(sd$chisq, df, lower.tail = FALSE)),
-        groups = I(levels(tf$g)), observed = arr(observed), expected = arr(expected))
-    }
+  if (is.unsorted(times, strictly = TRUE) ||
+      (!is.null(risk_times) && is.unsorted(risk_times, strictly = TRUE))) {
+    add_warning(code = "times_reordered")
   }
 
-  reverse <- with_zero_se_rule(survfit(Surv(time, 1 - status) ~ 1, data = frame,
+  # A row without its stratum is named even when there is no test to leave it out of.
+  s_missing <- if (is.null(strata)) rep(FALSE, nrow(d)) else is_missing_marker(d[[strata]])
+  for (r in which(cols$used & s_missing)) {
+    add_warning(code = "missing_strata", row = r + data_row_offset, column = strata)
+  }
+
+  result["test"] <- list(NULL)
+  if (grouped && length(levs) < 2) {
+    add_warning(code = "one_group", column = group)
+  } else if (grouped) {
+    in_test <- cols$used & !s_missing
+    tf <- frame[in_test, ]
+    tf$g <- droplevels(tf$g)
+    if (!is.null(strata)) tf$s <- d[[strata]][in_test]
+    formula <- if (is.null(strata)) Surv(time, status) ~ g else Surv(time, status) ~ g + strata(s)
+    sd <- tryCatch(survdiff(formula, data = tf, rho = rho), error = function(e) e)
+    singular <- FALSE
+    if (inherits(sd, "error")) {
+      # The two cases where survdiff stops and the core answers (docs/decisions.md, "A test
+      # without degrees of freedom"); any other failure is a failure of the case.
+      one_group <- nlevels(tf$g) == 1 && grepl("only 1 group", conditionMessage(sd))
+      singular <- nlevels(tf$g) >= 2 && grepl("singular", conditionMessage(sd))
+      if (!one_group && !singular) stop(sd)
+      counts <- test_counts_without_survdiff(tf, !is.null(strata), rho)
+      observed <- counts$observed
+      expected <- counts$expected
+      chisq <- if (singular) NA_real_ else 0
+    } else {
+      observed <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
+      expected <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
+      chisq <- sd$chisq
+    }
+    df <- sum(expected > 0) - 1
+    # The core gives no p for a test without degrees of freedom, and says so
+    # (docs/decisions.md, "A test without degrees of freedom"); R prints 1 for df = 0.
+    if (df < 1) add_warning(code = "no_test")
+    if (singular) add_warning(code = "singular_test")
+    tested_strata <- if (is.null(strata)) NULL else I(group_levels(tf$s))
+    result$test <- list(
+      method = if (rho == 0) "log-rank" else "Harrington-Fleming", rho = rho,
+      chisq = num(chisq), df = df,
+      p = if (df < 1 || singular) NA_real_ else num(pchisq(chisq, df, lower.tail = FALSE)),
+      groups = I(levels(tf$g)), observed = arr(observed), expected = arr(expected),
+      strata = tested_strata, rows_left_out = sum(cols$used) - sum(in_test))
+  }
+
+  reverse <- with_zero_se_rule(survfit(Surv(time, 1 - status) ~ 1, data = frame[cols$used, ],
                                        conf.type = conf_type, conf.int = conf_level))
   fu <- median_of(reverse)
   result$follow_up <- list(method = "reverse Kaplan-Meier", median = fu$estimate,
