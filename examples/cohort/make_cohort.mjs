@@ -10,9 +10,11 @@
 // Usage: node examples/cohort/make_cohort.mjs [OUTPUT_DIR]   (default: this script's folder)
 //
 // Nothing here is random: every value comes from the PATIENTS table below (hand-chosen), so two
-// runs write identical bytes. The cohort is built to reproduce the published aggregates of the
-// seed study under the `seed-2026` criteria (see README.md); examples/cohort/check_published.R
-// checks that independently. No real patient is described.
+// runs write identical bytes. The cohort is built to reproduce the figures the seed study
+// published (its poster) under the `seed-2026` criteria (see README.md);
+// examples/cohort/check_published.R checks that independently in R, and
+// tests/node/example_published.test.mjs checks the core's report against each figure. No real
+// patient is described.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,13 +28,16 @@ const CUTOFF = '2025-06-30'; // no date of the cohort is later than this
 // Days count from D0 = day 0 = first daratumumab infusion (patients.d0).
 // counts:   [day, platelets G/L] or [day, platelets, flags] with flags 'B' (bleeding at that
 //           visit) and/or 'R' (rescue therapy given at that visit). The day-0 count is the
-//           baseline (patients.baseline_platelets repeats it).
-// prior:    ITP treatments before D0, in the order given (the first is the corticosteroid of the
-//           diagnosis, the second the first IVIg course). Their dates are spread by
-//           priorDates() between the diagnosis and day -60 (or priorWindowEnd), so each one is
-//           "prior" (started more than 42 days before D0 and ended before D0).
-// other:    treatments whose dates matter to the rule, with explicit days: background,
-//           concomitant, subsequent (end null = ongoing).
+//           baseline (patients.baseline_platelets repeats it); a patient without one has counts
+//           before D0 (none on days -7 to 0) whose mean is the baseline.
+// prior:    ITP treatments started more than 42 days before D0 and ended before it, in the order
+//           given: 'corticosteroids' at the diagnosis, 'IVIG' two weeks later, the other drugs
+//           spread by priorDates() between the diagnosis and day -60 (or priorWindowEnd).
+// other:    treatments with explicit days: background (started before day -42, given at D0),
+//           concomitant (started on days -42..42), subsequent (after day 42); end null =
+//           ongoing. Table 1's history is every treatment started before D0: prior, background
+//           and concomitant before D0; its lines count the distinct drugs other than
+//           corticosteroids and IVIg, and splenectomy.
 // end:      last follow-up day (alive) — or death.day for the dead.
 // intended: what the seed-2026 rule must give (category, time to response in days, RFS in days
 //           from the first response and how it ends) and a note for README.md's table. Not
@@ -46,82 +51,98 @@ const CUTOFF = '2025-06-30'; // no date of the cohort is later than this
 // ---------------------------------------------------------------------------------------------
 export const PATIENTS = [
   {
-    id: 'SYN-01', d0: '2020-06-22', sex: 'M', age: 74.6, itpMonths: 60, route: 'IV', infusions: 12,
+    id: 'SYN-01', d0: '2019-02-04', sex: 'M', age: 74.6, itpMonths: 90, route: 'IV', infusions: 8,
     intended: {
       category: 'NR', ttr: null, rfs: null,
       note: '30 on days 42 and 70 but baseline 16 (30 < 32): not R',
     },
     // EDGE: a count of exactly 30 on day 42 and day 70, but baseline 16: 30 < 2 x 16 = 32, so it
-    // is not R. Avatrombopag started on day 200 (subsequent, after the window).
+    // is not R. BACKGROUND eltrombopag (day -120 to 180); avatrombopag on day 200 (subsequent,
+    // after the window). Lost to follow-up after day 1600.
     baseline: 16,
     counts: [[0, 16], [7, 18], [14, 22], [21, 25], [28, 27], [42, 30], [56, 28], [70, 30], [84, 26],
       [105, 24], [140, 21], [200, 19], [260, 45], [365, 52], [540, 48], [730, 41], [1095, 38],
-      [1500, 44]],
-    prior: ['prednisone', 'IVIG', 'Nplate', 'Revolade', 'rituximab', 'ciclosporin'],
-    other: [{ drug: 'Doptelet', start: 200, end: null }], // subsequent
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    end: 1500,
+      [1600, 44]],
+    prior: ['corticosteroids', 'IVIG', 'Nplate', 'rituximab', 'ciclosporin', 'azathioprine',
+      'fostamatinib'],
+    priorWindowEnd: -140,
+    other: [{ drug: 'Revolade', start: -120, end: 180 }, // background
+      { drug: 'Doptelet', start: 200, end: null }], // subsequent
+    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
+    end: 1600,
     aes: [[0, 'Dyspnoea', 'Infusion reaction', 2, false]],
     labs: { gamma: [[0, 10.4], [91, 9.6], [182, 9.1]], neut: [[0, 4.2]] },
   },
   {
-    id: 'SYN-02', d0: '2020-10-12', sex: 'M', age: 84.2, itpMonths: 96, route: 'IV', infusions: 16,
+    id: 'SYN-02', d0: '2019-05-20', sex: 'F', age: 47.3, itpMonths: 141, route: 'IV', infusions: 11,
     intended: {
-      category: 'CR', ttr: 29, rfs: { days: 343, event: 'death' },
-      note: 'dies in remission on day 372 (RFS event: death)',
+      category: 'CR', ttr: 7, rfs: { days: 967, event: 'loss of response' },
+      note: 'daratumumab alone; CR for 32 months, relapse on day 974',
     },
-    // CR from day 56 (132). First response day 29 (44 >= 30 and >= 2 x 5). Dies in remission on
-    // day 372 (myocardial infarction): RFS event = death, 372 - 29 = 343 days.
-    baseline: 5,
-    counts: [[0, 5], [7, 8], [14, 12], [21, 22], [29, 44], [42, 86], [56, 132], [84, 150], [112, 144],
-      [168, 130], [252, 118], [336, 125], [365, 121]],
-    prior: ['prednisone', 'IVIG', 'romiplostim', 'eltrombopag', 'rituximab', 'danazol', 'azathioprine'],
-    other: [],
-    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    death: { day: 372, cause: 'Myocardial infarction' },
-    aes: [[0, 'Chills', 'Infusion reaction', 1, false]],
-    labs: { gamma: [[0, 9.2], [91, 7.8], [182, 5.6], [364, 5.9]], neut: [[0, 3.1], [91, 2.6]] },
+    // DARATUMUMAB ALONE (no background or concomitant treatment) and a long-lasting CR: 36 on
+    // day 7 (>= 30 and >= 2 x 4) is the first response, CR from day 21. Relapse (24 < 30) on
+    // day 974 = 32.0 months: RFS 974 - 7 = 967 days. Eltrombopag from day 1000 (after the
+    // relapse). The longest follow-up: 2222 days = 73.0 months.
+    baseline: 4,
+    counts: [[0, 4], [7, 36], [14, 80], [21, 126], [28, 160], [42, 175], [56, 190], [84, 168],
+      [112, 172], [180, 150], [270, 142], [365, 130], [540, 115], [730, 96], [900, 62],
+      [974, 24, 'B'], [990, 18], [1100, 85], [1500, 120], [2222, 135]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'fostamatinib',
+      'mycophenolate mofetil', 'azathioprine', 'danazol', 'dapsone'],
+    other: [{ drug: 'eltrombopag', start: 1000, end: null }], // subsequent, after the relapse
+    splenectomy: true, csRefractory: true, ivigRefractory: false, bleedingBefore: true,
+    end: 2222,
+    aes: [],
+    labs: { gamma: [[0, 8.2], [91, 6.6], [182, 5.8], [364, 6.1]], neut: [[0, 3.9]] },
   },
   {
-    id: 'SYN-03', d0: '2020-11-16', sex: 'M', age: 68.4, itpMonths: 48, route: 'IV', infusions: 12,
+    id: 'SYN-03', d0: '2019-10-14', sex: 'M', age: 81.7, itpMonths: 205, route: 'IV', infusions: 6,
     intended: {
       category: 'NR', ttr: null, rfs: null,
-      note: 'best 35 < 2 x 22; rituximab again day 120',
+      note: 'baseline 75 on background corticosteroids; window counts 22-41',
     },
-    // NR: best window count 35 < 2 x 22 = 44 (>= 30 is not enough). Rituximab again on day 120.
-    baseline: 22,
-    counts: [[0, 22], [7, 19], [14, 24], [21, 28], [28, 31], [42, 35], [56, 29], [70, 33], [84, 27],
-      [98, 24], [119, 18], [150, 40], [210, 62], [300, 55], [450, 48], [700, 51], [1000, 46],
-      [1300, 49]],
-    prior: ['dexamethasone', 'IVIG', 'eltrombopag', 'rituximab', 'mycophenolate mofetil'],
-    other: [{ drug: 'rituximab', start: 120, end: 141 }], // subsequent
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    end: 1300,
-    aes: [[28, 'Upper respiratory tract infection', 'Infection', 1, false]],
-    labs: { gamma: [[0, 8.8], [91, 8.1], [182, 7.9], [364, 7.4]], neut: [[0, 5.1]] },
+    // NR with a high baseline: 75 on D0 under BACKGROUND corticosteroids (day -180 to 60); the
+    // counts fall as they are tapered. R would need 150 (> 100); no window count exceeds 100.
+    // Romiplostim from day 130 (subsequent). Evans syndrome.
+    baseline: 75,
+    counts: [[0, 75], [7, 68], [14, 52], [21, 44], [28, 38], [42, 31], [56, 26], [70, 22], [84, 35],
+      [98, 41], [120, 28], [150, 60], [240, 95], [365, 88], [540, 102], [900, 97], [1400, 110],
+      [1900, 92]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'rituximab', 'azathioprine',
+      'mycophenolate mofetil', 'ciclosporin', 'danazol', 'Tavalisse'],
+    priorWindowEnd: -200,
+    other: [{ drug: 'corticosteroids', start: -180, end: 60 }, // background
+      { drug: 'Nplate', start: 130, end: null }], // subsequent
+    secondary: 'Evans syndrome',
+    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
+    end: 1900,
+    aes: [[10, 'Upper respiratory tract infection', 'Infection', 1, false]],
+    labs: { gamma: [[0, 7.1], [91, 5.6], [182, 5.2]], neut: [[0, 5.1]] },
   },
   {
-    id: 'SYN-04', d0: '2021-02-15', sex: 'M', age: 70.2, itpMonths: 30, route: 'IV', infusions: 16,
+    id: 'SYN-04', d0: '2020-03-02', sex: 'M', age: 70.2, itpMonths: 74, route: 'IV', infusions: 8,
     intended: {
       category: 'CR', ttr: 87, rfs: { days: 70, event: 'subsequent treatment' },
       note: 'first qualifying count day 87 (120); eltrombopag day 157',
     },
     // EDGE (late responder): every count < 30 until day 87 (120, CR): time to response 87, the
     // longest. Falls to 35 by day 150; eltrombopag on day 157 = loss of response (157 - 87 = 70).
+    // CONCOMITANT IVIg on days -10 and -9 (before D0, within 42 days).
     baseline: 13,
     counts: [[0, 13], [7, 10], [14, 15], [21, 22], [28, 18], [42, 24], [56, 28], [70, 26], [87, 120],
       [105, 95], [120, 60], [150, 35], [180, 90], [240, 130], [360, 110], [540, 95], [720, 105],
-      [900, 98]],
-    prior: ['prednisone', 'IVIG', 'romiplostim', 'rituximab', 'fostamatinib', 'dapsone'],
-    other: [{ drug: 'eltrombopag', start: 157, end: null }], // subsequent
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    end: 900,
-    aes: [[0, 'Chills', 'Infusion reaction', 1, false],
-      [35, 'Urinary tract infection', 'Infection', 2, false]],
+      [900, 98], [1300, 112], [1850, 104]],
+    prior: ['corticosteroids', 'IVIG', 'romiplostim', 'rituximab', 'fostamatinib', 'dapsone',
+      'azathioprine'],
+    other: [{ drug: 'IVIG', start: -10, end: -9 }, // concomitant
+      { drug: 'eltrombopag', start: 157, end: null }], // subsequent
+    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
+    end: 1850,
+    aes: [],
     labs: { gamma: [[0, 9.5], [91, 8.7], [182, 8.0], [364, 7.6]], neut: [[0, 3.8], [91, 3.2]] },
   },
   {
-    id: 'SYN-05', d0: '2021-03-29', sex: 'M', age: 67.6, itpMonths: 84, route: 'IV', infusions: 8,
+    id: 'SYN-05', d0: '2020-07-20', sex: 'F', age: 36.4, itpMonths: 116, route: 'IV', infusions: 6,
     intended: {
       category: 'NR', ttr: null, rfs: null,
       note: 'eltrombopag day 60: 85 and 160 on days 70, 84 not credited',
@@ -129,418 +150,469 @@ export const PATIENTS = [
     // EDGE (subsequent treatment): eltrombopag from day 60 (> 42: subsequent). Counts 85 on day 70
     // and 160 on day 84 are in the window but on/after that start: not credited. The credited
     // window counts (16, 21) meet nothing: NR (treatment failure). Crediting them would give CR.
-    baseline: 14,
-    counts: [[0, 14], [7, 12], [14, 15], [21, 18], [28, 16], [42, 16], [56, 21], [70, 85], [84, 160],
+    // APS on BACKGROUND hydroxychloroquine; grade 3 neutropenia on day 30.
+    baseline: 15,
+    counts: [[0, 15], [7, 12], [14, 15], [21, 18], [28, 16], [42, 16], [56, 21], [70, 85], [84, 160],
       [112, 190], [140, 170], [200, 150], [300, 120], [450, 135], [600, 110], [800, 98],
-      [1000, 125], [1200, 118]],
-    prior: ['prednisone', 'IVIG', 'romiplostim', 'MabThera', 'fostamatinib', 'azathioprine', 'danazol'],
-    other: [{ drug: 'eltrombopag', start: 60, end: null }], // subsequent
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    end: 1200,
-    aes: [[7, 'Rash', 'Infusion reaction', 1, false]],
-    labs: { gamma: [[0, 10.1], [91, 9.4]], neut: [[0, 4.6]] },
+      [1000, 125], [1200, 118], [1700, 121]],
+    prior: ['corticosteroids', 'IVIG', 'romiplostim', 'MabThera', 'fostamatinib', 'azathioprine'],
+    priorWindowEnd: -920,
+    other: [{ drug: 'hydroxychloroquine', start: -900, end: null }, // background
+      { drug: 'eltrombopag', start: 60, end: null }], // subsequent
+    secondary: 'APS',
+    splenectomy: true, csRefractory: false, ivigRefractory: true, bleedingBefore: true,
+    end: 1700,
+    aes: [[30, 'Neutropenia', 'Neutropenia', 3, false]],
+    labs: { gamma: [[0, 10.1], [91, 9.4]], neut: [[0, 2.2], [30, 0.8], [44, 1.9]] },
   },
   {
-    id: 'SYN-06', d0: '2021-06-14', sex: 'F', age: 52.8, itpMonths: 156, route: 'IV', infusions: 6,
+    id: 'SYN-06', d0: '2020-11-09', sex: 'M', age: 63.4, itpMonths: 312, route: 'IV', infusions: 8,
+    intended: {
+      category: 'NR', ttr: null, rfs: null,
+      note: 'baseline 60 on background romiplostim; best 92 <= 100',
+    },
+    // NR with a high baseline: 60 on BACKGROUND romiplostim (since day -400, ongoing). R would
+    // need 120 (> 100, i.e. CR); the best window count is 92. Ten prior lines, Evans syndrome.
+    baseline: 60,
+    counts: [[0, 60], [7, 72], [14, 55], [21, 48], [28, 63], [42, 58], [56, 77], [70, 92], [84, 66],
+      [105, 71], [140, 84], [200, 69], [300, 75], [450, 81], [700, 64], [1000, 70], [1300, 78],
+      [1600, 73]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'rituximab', 'azathioprine',
+      'mycophenolate mofetil', 'ciclosporin', 'danazol', 'dapsone', 'fostamatinib'],
+    priorWindowEnd: -420,
+    other: [{ drug: 'Nplate', start: -400, end: null }], // background
+    secondary: 'Evans syndrome',
+    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
+    end: 1600,
+    aes: [],
+    labs: { gamma: [[0, 6.2], [91, 5.4], [182, 5.1]], neut: [[0, 4.0]] },
+  },
+  {
+    id: 'SYN-07', d0: '2021-01-18', sex: 'M', age: 79.0, itpMonths: 20, route: 'IV', infusions: 2,
+    intended: {
+      category: 'excluded', ttr: null, rfs: null,
+      note: 'died day 12 (sepsis)',
+    },
+    // EXCLUDED: pneumonia on day 5, septic shock, death on day 12 (before day 91): the shortest
+    // follow-up (0.4 months). Two infusions. CONCOMITANT IVIg on days -5 and -4. Gammaglobulins
+    // never measured.
+    baseline: 3,
+    counts: [[0, 3], [3, 5], [5, 4], [7, 6], [10, 4], [12, 2, 'B']],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'rituximab', 'romiplostim', 'azathioprine'],
+    other: [{ drug: 'IVIG', start: -5, end: -4 }], // concomitant
+    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
+    death: { day: 12, cause: 'Sepsis' },
+    aes: [[5, 'Pneumonia', 'Infection', 3, true], [12, 'Septic shock', 'Infection', 5, true]],
+    labs: { neut: [[0, 2.1], [5, 1.6]], hb: [[0, 11.2]] },
+  },
+  {
+    id: 'SYN-08', d0: '2021-03-29', sex: 'M', age: 84.2, itpMonths: 168, route: 'IV', infusions: 8,
+    intended: {
+      category: 'NR', ttr: null, rfs: null,
+      note: 'baseline 294 after dexamethasone; > 100 on days 7-14 only',
+    },
+    // EDGE (the highest baseline, 294): CONCOMITANT dexamethasone on days -12 to -9 before D0.
+    // Counts > 100 on days 7 and 14 are the steroid's, before the window; every window count is
+    // <= 100 and R would need 588: NR. Rheumatoid arthritis; dies of heart failure on day 250.
+    baseline: 294,
+    counts: [[0, 294], [7, 210], [14, 138], [21, 96], [28, 64], [42, 41], [56, 33], [70, 28], [84, 36],
+      [105, 30], [140, 25], [180, 22], [230, 19]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'azathioprine',
+      'hydroxychloroquine'],
+    other: [{ drug: 'dexamethasone', start: -12, end: -9 }], // concomitant
+    secondary: 'Rheumatoid arthritis',
+    splenectomy: true, csRefractory: true, ivigRefractory: false, bleedingBefore: true,
+    death: { day: 250, cause: 'Heart failure' },
+    aes: [[250, 'Heart failure', 'Heart failure', 5, true]],
+    labs: { gamma: [[0, 6.3], [91, 5.5], [182, 5.2]], neut: [[0, 3.0]] },
+  },
+  {
+    id: 'SYN-09', d0: '2021-06-14', sex: 'F', age: 39.2, itpMonths: 26.2, route: 'IV', infusions: 10,
+    intended: {
+      category: 'CR', ttr: 8, rfs: { days: 304, event: 'loss of response' },
+      note: 'daratumumab alone; CR, relapse on day 312 (10 months)',
+    },
+    // DARATUMUMAB ALONE and a long-lasting CR: 32 on day 8 (>= 30 and >= 2 x 7) is the first
+    // response, CR from day 29. Relapse (26 < 30) on day 312 = 10.3 months: RFS 304 days.
+    // Romiplostim from day 330, after the relapse. Grade 3 pyelonephritis.
+    baseline: 7,
+    counts: [[0, 7], [8, 32], [15, 58], [22, 96], [29, 130], [43, 180], [57, 210], [85, 190],
+      [113, 175], [169, 140], [253, 88], [312, 26], [326, 21, 'B'], [360, 70], [450, 110],
+      [600, 125], [800, 118], [1000, 130], [1400, 122]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'fostamatinib'],
+    other: [{ drug: 'romiplostim', start: 330, end: null }], // subsequent, after the relapse
+    splenectomy: false, csRefractory: false, ivigRefractory: false, bleedingBefore: false,
+    end: 1400,
+    aes: [[120, 'Pyelonephritis', 'Infection', 3, true]],
+    labs: { gamma: [[0, 9.1], [91, 7.4], [182, 5.6], [364, 5.2]], neut: [[0, 3.3]] },
+  },
+  {
+    id: 'SYN-10', d0: '2021-09-06', sex: 'M', age: 68.4, itpMonths: 55, route: 'IV', infusions: 6,
+    intended: {
+      category: 'NR', ttr: null, rfs: null,
+      note: 'best 45 < 2 x 26; background azathioprine',
+    },
+    // NR: best window count 45 < 2 x 26 = 52. BACKGROUND azathioprine (day -300 to 90): neither
+    // prior nor subsequent, so it credits or removes nothing. Evans syndrome.
+    baseline: 26,
+    counts: [[0, 26], [14, 31], [28, 38], [42, 45], [56, 44], [84, 41], [112, 36], [168, 29], [250, 27],
+      [400, 33], [600, 30], [800, 28], [1000, 31], [1300, 29]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'Nplate', 'rituximab'],
+    priorWindowEnd: -320,
+    other: [{ drug: 'azathioprine', start: -300, end: 90 }], // background
+    secondary: 'Evans syndrome',
+    splenectomy: true, csRefractory: true, ivigRefractory: false, bleedingBefore: true,
+    end: 1300,
+    aes: [],
+    labs: { gamma: [[0, 10.8], [91, 10.2]], neut: [[0, 4.4]] },
+  },
+  {
+    id: 'SYN-11', d0: '2021-11-22', sex: 'F', age: 33.1, itpMonths: 14, route: 'SC', infusions: 4,
+    intended: {
+      category: 'NR', ttr: null, rfs: null,
+      note: 'stopped after 4 injections (bronchospasm); died day 150',
+    },
+    // NR; daratumumab stopped after 4 injections (grade 2 bronchospasm and eyelid oedema on day
+    // 21). CONCOMITANT eltrombopag from day -30. IVIg on day 148 (subsequent); dies of
+    // haemorrhage on day 150.
+    baseline: 5,
+    counts: [[0, 5], [7, 6], [14, 8], [21, 5], [42, 7], [63, 9], [91, 6], [120, 4, 'B'], [150, 2, 'B']],
+    prior: ['corticosteroids', 'IVIG', 'rituximab', 'romiplostim'],
+    other: [{ drug: 'Revolade', start: -30, end: null }, // concomitant
+      { drug: 'IVIG', start: 148, end: 149 }], // subsequent
+    splenectomy: false, csRefractory: false, ivigRefractory: true, bleedingBefore: true,
+    death: { day: 150, cause: 'Haemorrhage' },
+    aes: [[21, 'Bronchospasm', 'Infusion reaction', 2, false],
+      [21, 'Eyelid oedema', 'Infusion reaction', 1, false]],
+    labs: { gamma: [[0, 8.8], [91, 8.1]], neut: [[0, 3.4]], hb: [[150, 6.1]] },
+  },
+  {
+    id: 'SYN-12', d0: '2022-02-07', sex: 'M', age: 76.3, itpMonths: 104, route: 'SC', infusions: 8,
+    intended: {
+      category: 'CR', ttr: 35, rfs: { days: 15, event: 'subsequent treatment' },
+      note: 'CR on day 42 (115); romiplostim day 50; died day 200',
+    },
+    // CR: first response 38 on day 35 (>= 2 x 8), CR 115 on day 42. The count falls to 45 on day
+    // 49 and romiplostim starts on day 50: a new treatment, RFS 50 - 35 = 15 days; CR at 3 months
+    // stands (the day-42 count is credited). BACKGROUND corticosteroids (day -365 to 90).
+    // Pneumonia on day 185, death from sepsis on day 200.
+    baseline: 8,
+    counts: [[0, 8], [7, 9], [14, 12], [21, 15], [28, 14], [35, 38], [42, 115], [49, 45], [56, 60],
+      [70, 85], [91, 120], [120, 95], [160, 70], [190, 40]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'rituximab', 'fostamatinib',
+      'mycophenolate mofetil', 'azathioprine'],
+    priorWindowEnd: -385,
+    other: [{ drug: 'corticosteroids', start: -365, end: 90 }, // background
+      { drug: 'Nplate', start: 50, end: null }], // subsequent
+    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
+    death: { day: 200, cause: 'Sepsis' },
+    aes: [[185, 'Pneumonia', 'Infection', 3, true],
+      [200, 'Septic shock, pneumonia', 'Infection', 5, true]],
+    labs: { gamma: [[0, 7.4], [91, 5.2], [182, 4.8]], neut: [[0, 3.1]] },
+  },
+  {
+    id: 'SYN-13', d0: '2022-05-16', sex: 'F', age: 58.1, itpMonths: 66, route: 'SC', infusions: 6,
+    intended: {
+      category: 'NR', ttr: null, rfs: null,
+      note: 'baseline 52.4 (mean of 5 counts before D0); best 88',
+    },
+    // EDGE (baseline from the patients table only): no count from day -7 to D0; the centre
+    // recorded as baseline the mean of the five counts of days -35 to -8, 262 / 5 = 52.4. R would
+    // need 104.8 (> 100); the best window count is 88: NR. BACKGROUND romiplostim. APS and Evans
+    // syndrome in one cell. Grade 2 neutropenia.
+    baseline: 52.4,
+    counts: [[-35, 48], [-28, 55], [-21, 61], [-14, 50], [-8, 48], [7, 58], [14, 64], [21, 47],
+      [28, 39], [42, 44], [56, 61], [70, 88], [84, 72], [105, 65], [150, 80], [240, 74], [365, 91],
+      [540, 68], [800, 77], [1100, 70]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'rituximab', 'mycophenolate mofetil',
+      'ciclosporin', 'hydroxychloroquine', 'Tavalisse'],
+    priorWindowEnd: -520,
+    other: [{ drug: 'Nplate', start: -500, end: null }], // background
+    secondary: 'APS + Evans syndrome',
+    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
+    end: 1100,
+    aes: [[63, 'Neutropenia', 'Neutropenia', 2, false]],
+    labs: { gamma: [[0, 6.9], [91, 5.9]], neut: [[0, 2.0], [63, 1.2], [91, 1.8]] },
+  },
+  {
+    id: 'SYN-14', d0: '2022-08-01', sex: 'F', age: 88.0, itpMonths: 32, route: 'SC', infusions: 11,
+    intended: {
+      category: 'NR', ttr: null, rfs: null,
+      note: 'died day 96 (> 91): evaluated; IVIg day 95',
+    },
+    // NR, not excluded: dies on day 96 (haemorrhage), after day 91. CONCOMITANT corticosteroids
+    // (day -20 to 30). IVIg and methylprednisolone on day 95 (rescue, subsequent treatments).
+    baseline: 2,
+    counts: [[0, 2], [7, 3], [14, 5], [21, 4], [28, 6], [42, 5], [56, 3], [70, 8], [84, 4],
+      [95, 1, 'BR']],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'danazol',
+      'azathioprine', 'dapsone'],
+    other: [{ drug: 'corticosteroids', start: -20, end: 30 }, // concomitant
+      { drug: 'IVIG', start: 95, end: 96 }, { drug: 'methylprednisolone', start: 95, end: 96 }],
+    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
+    death: { day: 96, cause: 'Haemorrhage' },
+    aes: [],
+    labs: { gamma: [[0, 7.5], [91, 6.8]], neut: [[0, 3.4]], hb: [[0, 10.8], [95, 7.9]] },
+  },
+  {
+    id: 'SYN-15', d0: '2022-10-17', sex: 'M', age: 72.9, itpMonths: 250, route: 'SC', infusions: 8,
+    intended: {
+      category: 'CR', ttr: 14, rfs: { days: 760, event: 'subsequent treatment' },
+      note: 'baseline 160; CR from day 14; romiplostim day 774',
+    },
+    // CR with a high baseline (160 on BACKGROUND eltrombopag, day -500 to 180): 95 on day 7 is
+    // neither CR nor 2 x 160, so the first response is 130 on day 14. Counts > 30 until
+    // romiplostim starts on day 774: RFS 774 - 14 = 760 days (new treatment). Herpes zoster.
+    baseline: 160,
+    counts: [[0, 160], [7, 95], [14, 130], [21, 142], [28, 150], [42, 138], [56, 146], [84, 152],
+      [112, 140], [180, 128], [270, 118], [365, 125], [480, 112], [600, 104], [700, 86], [760, 52],
+      [774, 44], [800, 70], [900, 96], [950, 110]],
+    prior: ['corticosteroids', 'IVIG', 'romiplostim', 'rituximab', 'fostamatinib', 'azathioprine',
+      'danazol', 'ciclosporin', 'dapsone'],
+    priorWindowEnd: -520,
+    other: [{ drug: 'Revolade', start: -500, end: 180 }, // background
+      { drug: 'Nplate', start: 774, end: null }], // subsequent
+    splenectomy: true, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
+    end: 950,
+    aes: [[200, 'Herpes zoster', 'Infection', 3, false]],
+    labs: { gamma: [[0, 8.6], [91, 7.0], [182, 5.8], [364, 5.5]], neut: [[0, 2.7]] },
+  },
+  {
+    id: 'SYN-16', d0: '2023-01-09', sex: 'M', age: 71.1, itpMonths: 139, route: 'SC', infusions: 6,
+    intended: {
+      category: 'NR', ttr: null, rfs: null,
+      note: 'best 85 < 2 x 50; background eltrombopag; died day 420',
+    },
+    // NR: best window count 85 < 2 x 50 = 100. BACKGROUND eltrombopag since day -600, still
+    // taken (end empty = ongoing). Counts fall from day 150; IVIg on day 380 (subsequent); dies
+    // of haemorrhage on day 420. Evans syndrome.
+    baseline: 50,
+    counts: [[0, 50], [7, 62], [14, 58], [21, 71], [28, 66], [42, 74], [56, 85], [70, 80], [84, 69],
+      [105, 63], [150, 48], [220, 35], [300, 22], [380, 15, 'B'], [420, 3, 'B']],
+    prior: ['corticosteroids', 'IVIG', 'romiplostim', 'rituximab', 'azathioprine',
+      'mycophenolate mofetil', 'ciclosporin'],
+    priorWindowEnd: -620,
+    other: [{ drug: 'Revolade', start: -600, end: null }, // background
+      { drug: 'IVIG', start: 380, end: 381 }], // subsequent
+    secondary: 'Evans syndrome',
+    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
+    death: { day: 420, cause: 'Haemorrhage' },
+    aes: [],
+    labs: { gamma: [[0, 8.0], [91, 6.4], [182, 5.7]], neut: [[0, 3.6]] },
+  },
+  {
+    id: 'SYN-17', d0: '2023-09-11', sex: 'F', age: 69.0, itpMonths: 128, route: 'SC', infusions: 8,
+    intended: {
+      category: 'CR', ttr: 56, rfs: { days: 560, event: 'censored' },
+      note: 'baseline 88: only > 100 qualifies; first on day 56',
+    },
+    // CR with a high baseline (88, on BACKGROUND corticosteroids, day -250 to 150): R would need
+    // 176, so only a count > 100 is a response; the first is 118 on day 56. Censored at day 616.
+    // APS; serious grade 3 pneumonia.
+    baseline: 88,
+    counts: [[0, 88], [7, 70], [14, 55], [21, 48], [28, 52], [35, 60], [42, 78], [56, 118], [70, 135],
+      [84, 150], [112, 142], [168, 130], [252, 122], [336, 126], [420, 131], [520, 119], [616, 124]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab',
+      'hydroxychloroquine', 'azathioprine', 'dapsone'],
+    priorWindowEnd: -270,
+    other: [{ drug: 'corticosteroids', start: -250, end: 150 }], // background
+    secondary: 'APS',
+    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
+    end: 616,
+    aes: [[120, 'Pneumonia', 'Infection', 3, true]],
+    labs: { gamma: [[0, 11.5], [91, 9.8], [182, 8.9], [364, 5.9]], neut: [[0, 3.2]] },
+  },
+  {
+    id: 'SYN-18', d0: '2024-02-26', sex: 'M', age: 41.6, itpMonths: 23, route: 'SC', infusions: 6,
+    intended: {
+      category: 'R', ttr: 49, rfs: { days: 420, event: 'censored' },
+      note: 'concomitant romiplostim from day 10; R from day 49',
+    },
+    // R: 38 on day 49 (>= 30, >= 2 x 9), best window count 52. CONCOMITANT romiplostim started
+    // on day 10 (after D0, within 42 days: concomitant, not subsequent; it is not in the history
+    // of Table 1, which stops at D0). Censored at day 469. Grade 3 neutropenia on day 84.
+    baseline: 9,
+    counts: [[0, 9], [7, 8], [14, 12], [21, 15], [28, 17], [35, 24], [42, 27], [49, 38], [56, 35],
+      [63, 31], [77, 44], [91, 52], [119, 48], [180, 61], [270, 55], [365, 58], [469, 62]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'rituximab', 'fostamatinib', 'azathioprine'],
+    other: [{ drug: 'Nplate', start: 10, end: null }], // concomitant
+    splenectomy: false, csRefractory: false, ivigRefractory: false, bleedingBefore: false,
+    end: 469,
+    aes: [[84, 'Neutropenia', 'Neutropenia', 3, false]],
+    labs: { gamma: [[0, 9.7], [91, 8.3], [182, 7.9]], neut: [[0, 2.6], [84, 0.9], [91, 1.7]] },
+  },
+  {
+    id: 'SYN-19', d0: '2024-04-08', sex: 'F', age: 52.8, itpMonths: 594, route: 'SC', infusions: 5,
+    intended: {
+      category: 'NR', ttr: null, rfs: null,
+      note: '140 on day 106 (outside the window)',
+    },
+    // EDGE (day 106): window counts (days 42-105) all < 30; 140 on day 106 is outside the window.
+    // A late responder, NR at 3 months. Counting day 106 would give CR. STIM1, thrombocytopenia
+    // for 594 months (49.5 years), never given corticosteroids; BACKGROUND avatrombopag.
+    baseline: 7,
+    counts: [[0, 7], [7, 9], [14, 11], [21, 10], [28, 14], [42, 12], [56, 18], [70, 22], [84, 25],
+      [98, 27], [106, 140], [134, 155], [196, 120], [280, 98], [360, 105], [432, 112]],
+    prior: ['IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'fostamatinib'],
+    priorWindowEnd: -220,
+    other: [{ drug: 'Doptelet', start: -200, end: null }], // background
+    secondary: 'STIM1',
+    splenectomy: false, csRefractory: false, ivigRefractory: true, bleedingBefore: true,
+    end: 432,
+    aes: [],
+    labs: { gamma: [[0, 9.6], [91, 8.8], [182, 8.4], [364, 7.9]], neut: [[0, 4.0]] },
+  },
+  {
+    id: 'SYN-20', d0: '2024-05-06', sex: 'F', age: 24.3, itpMonths: 41, route: 'SC', infusions: 8,
+    intended: {
+      category: 'CR', ttr: 29, rfs: { days: 380, event: 'censored' },
+      note: '130 on day 105 (in the window) makes CR',
+    },
+    // EDGE (day 105): window counts 60, 85, 92, 99 (R range) and 130 on day 105 (included): CR.
+    // Without day 105 she would be R. First response 45 on day 29. CONCOMITANT IVIg on days 20
+    // and 21 (after D0). Evans syndrome. Censored at day 409.
+    baseline: 10,
+    counts: [[0, 10], [7, 9], [14, 16], [21, 24], [29, 45], [42, 60], [56, 85], [70, 92], [84, 99],
+      [105, 130], [140, 118], [196, 105], [280, 96], [364, 110], [409, 102]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'rituximab', 'mycophenolate mofetil',
+      'romiplostim', 'azathioprine'],
+    other: [{ drug: 'IVIG', start: 20, end: 21 }], // concomitant
+    secondary: 'Evans syndrome',
+    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
+    end: 409,
+    aes: [[30, 'Fatigue', 'Other', 1, false], [150, 'COVID-19', 'Infection', 2, false]],
+    labs: { gamma: [[0, 9.4], [91, 7.2], [182, 5.9], [364, 5.1]], neut: [[0, 3.7], [91, 3.1]] },
+  },
+  {
+    id: 'SYN-21', d0: '2024-05-27', sex: 'F', age: 40.8, itpMonths: 18, route: 'SC', infusions: 6,
+    intended: {
+      category: 'R', ttr: 42, rfs: { days: 350, event: 'censored' },
+      note: 'only window count 30 = 2 x 15 on day 42',
+    },
+    // EDGE (day 42, exact thresholds): the only window count is 30 on day 42: in the window
+    // (day 42 included), >= 30 and exactly 2 x baseline 15: R, and the first response. The next
+    // count is on day 112. BACKGROUND corticosteroids (since day -100, ongoing). Censored at 392.
+    baseline: 15,
+    counts: [[0, 15], [7, 14], [14, 19], [21, 24], [28, 26], [35, 22], [42, 30], [112, 36], [180, 42],
+      [270, 48], [392, 45]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'fostamatinib'],
+    priorWindowEnd: -110,
+    other: [{ drug: 'corticosteroids', start: -100, end: null }], // background
+    splenectomy: false, csRefractory: false, ivigRefractory: false, bleedingBefore: false,
+    end: 392,
+    aes: [[60, 'Urinary tract infection', 'Infection', 2, false]],
+    labs: { gamma: [[0, 10.5], [91, 9.9], [182, 9.6]], neut: [[0, 5.6]] },
+  },
+  {
+    id: 'SYN-22', d0: '2024-06-10', sex: 'M', age: 67.6, itpMonths: 6, route: 'SC', infusions: 5,
     intended: {
       category: 'NR', ttr: null, rfs: null,
       note: 'avatrombopag day 45, no credited window count: NR not NE',
     },
     // EDGE (order of the categories): avatrombopag from day 45; no count on days 42-44, so no
     // credited count in the window at all. A subsequent treatment started: NR (treatment
-    // failure), not NE. The later counts (40, 75, 110 ...) are not credited.
-    baseline: 17,
-    counts: [[0, 17], [7, 15], [14, 12], [21, 14], [35, 12], [49, 40], [63, 75], [91, 110], [120, 130],
-      [180, 140], [270, 125], [365, 118], [540, 122], [730, 109], [900, 115], [1100, 120]],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'Tavalisse',
-      'mycophenolate mofetil', 'ciclosporin'],
-    other: [{ drug: 'Doptelet', start: 45, end: null }], // subsequent
-    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    end: 1100,
-    aes: [[20, 'Headache', 'Other', 1, false]],
-    labs: { gamma: [[0, 7.9], [91, 7.1]], neut: [[0, 3.3]] },
-  },
-  {
-    id: 'SYN-07', d0: '2021-08-02', sex: 'M', age: 79.0, itpMonths: 20, route: 'IV', infusions: 3,
-    intended: {
-      category: 'excluded', ttr: null, rfs: null,
-      note: 'died day 21 (septic shock)',
-    },
-    // EXCLUDED: pneumonia on day 16, septic shock, death on day 21 (before day 91).
-    baseline: 3,
-    counts: [[0, 3], [3, 5], [7, 4], [10, 6], [14, 4], [18, 2, 'B']],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'rituximab', 'azathioprine'],
-    other: [],
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
-    death: { day: 21, cause: 'Septic shock, pneumonia' },
-    aes: [[16, 'Pneumonia', 'Infection', 3, true], [21, 'Septic shock', 'Infection', 5, true]],
-    labs: { gamma: [[0, 6.8]], neut: [[0, 2.1], [16, 1.4]], hb: [[0, 11.2]] },
-  },
-  {
-    id: 'SYN-08', d0: '2021-09-06', sex: 'M', age: 63.4, itpMonths: 40, route: 'IV', infusions: 10,
-    intended: {
-      category: 'R', ttr: 49, rfs: { days: 23, event: 'subsequent treatment' },
-      note: 'romiplostim day 72 = loss; later counts not credited',
-    },
-    // R: 38 on day 49 (>= 30, >= 2 x 9). Romiplostim from day 72 = loss of response
-    // (72 - 49 = 23); the higher counts after it (95, 140 ...) are not credited.
-    baseline: 9,
-    counts: [[0, 9], [7, 8], [14, 12], [21, 15], [28, 17], [35, 24], [42, 27], [49, 38], [56, 35],
-      [63, 31], [77, 95], [91, 140], [119, 160], [180, 150], [270, 130], [365, 120], [480, 135],
-      [600, 128]],
-    prior: ['prednisone', 'IVIG', 'Revolade', 'rituximab', 'mycophenolate mofetil', 'dapsone'],
-    other: [{ drug: 'Nplate', start: 72, end: null }], // subsequent
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    end: 600,
-    aes: [[60, 'Urinary tract infection', 'Infection', 2, false]],
-    labs: { gamma: [[0, 9.9], [91, 9.0], [182, 8.6]], neut: [[0, 2.9], [91, 2.7]] },
-  },
-  {
-    id: 'SYN-09', d0: '2021-11-22', sex: 'M', age: 81.7, itpMonths: 72, route: 'IV', infusions: 8,
-    intended: {
-      category: 'NR', ttr: null, rfs: null,
-      note: 'best 41 < 2 x 24; died day 410',
-    },
-    // NR: best window count 41 < 2 x 24 = 48. Secondary ITP (CLL), low gammaglobulins.
-    // Dies on day 410 (cardiac failure).
-    baseline: 24,
-    counts: [[0, 24], [7, 22], [14, 26], [21, 30], [28, 33], [42, 38], [56, 41], [70, 36], [84, 29],
-      [105, 27], [140, 25], [200, 22], [280, 30], [350, 26], [400, 24]],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'fostamatinib'],
-    other: [],
-    secondary: 'Chronic lymphocytic leukaemia',
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    death: { day: 410, cause: 'Cardiac failure' },
-    aes: [[14, 'COVID-19', 'Infection', 2, false]],
-    labs: { gamma: [[0, 6.4], [91, 5.7], [182, 5.5]], neut: [[0, 3.0]], hb: [[0, 10.9]] },
-  },
-  {
-    id: 'SYN-10', d0: '2022-03-14', sex: 'F', age: 47.3, itpMonths: 110, route: 'IV', infusions: 8,
-    intended: {
-      category: 'R', ttr: 42, rfs: { days: 10, event: 'loss of response' },
-      note: 'only 30 = 2 x 15 on day 42; 22 on day 52 = loss',
-    },
-    // EDGE (day 42, exact thresholds): the only qualifying count is 30 on day 42: in the window
-    // (day 42 included), >= 30 and exactly 2 x baseline 15: R. It falls to 22 on day 52 = loss of
-    // response (52 - 42 = 10 days). Eltrombopag from day 70 (subsequent; later counts not
-    // credited). Secondary ITP whose cause holds a comma (EN) / a semicolon (FR): quoted cells.
-    baseline: 15,
-    counts: [[0, 15], [7, 14], [14, 19], [21, 24], [28, 26], [35, 22], [42, 30], [52, 22], [63, 18],
-      [77, 45], [91, 80], [120, 110], [180, 125], [270, 105], [400, 98], [600, 112], [790, 101]],
-    prior: ['prednisone', 'IVIG', 'romiplostim', 'rituximab', 'fostamatinib', 'azathioprine',
-      'hydroxychloroquine'],
-    other: [{ drug: 'eltrombopag', start: 70, end: null }], // subsequent
-    secondary: 'SLE, antiphospholipid antibodies',
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
-    end: 800,
-    aes: [[0, 'Fever', 'Infusion reaction', 1, false]],
-    labs: { gamma: [[0, 12.4], [91, 11.8], [182, 11.1]], neut: [[0, 2.4]] },
-  },
-  {
-    id: 'SYN-11', d0: '2022-05-09', sex: 'M', age: 36.4, itpMonths: 36, route: 'SC', infusions: 10,
-    intended: {
-      category: 'NR', ttr: null, rfs: null,
-      note: 'best 45 < 2 x 25; background ciclosporin (day -400 to 180)',
-    },
-    // NR: best window count 45 < 2 x 25 = 50. BACKGROUND therapy: ciclosporin started on day
-    // -400 (more than 42 days before D0) and still given at D0 (until day 180): neither prior nor
-    // subsequent, so it credits or removes nothing.
-    baseline: 25,
-    counts: [[0, 25], [14, 31], [28, 38], [42, 45], [56, 44], [84, 41], [112, 36], [168, 29], [250, 27],
-      [400, 33], [600, 30], [800, 28], [950, 31]],
-    prior: ['dexamethasone', 'IVIG', 'eltrombopag', 'Nplate', 'rituximab'],
-    priorWindowEnd: -420,
-    other: [{ drug: 'ciclosporin', start: -400, end: 180 }], // background
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    end: 950,
-    aes: [],
-    labs: { gamma: [[0, 10.8], [91, 10.2]], neut: [[0, 4.4]] },
-  },
-  {
-    id: 'SYN-12', d0: '2022-10-03', sex: 'F', age: 33.1, itpMonths: 180, route: 'SC', infusions: 12,
-    intended: {
-      category: 'CR', ttr: 56, rfs: { days: 36, event: 'loss of response' },
-      note: 'CR on day 56, 22 on day 92 = loss',
-    },
-    // CR: 110 on day 56 (first response). Falls to 22 on day 92 = loss (92 - 56 = 36), the
-    // response at the landmark stays CR (one count suffices). Avatrombopag from day 110.
+    // failure), not NE. The later counts (40, 75, 110 ...) are not credited. CONCOMITANT IVIg
+    // on days -7 and -6.
     baseline: 6,
-    counts: [[0, 6], [7, 7], [14, 10], [21, 14], [28, 19], [35, 26], [42, 29], [56, 110], [70, 64],
-      [84, 41], [92, 22, 'B'], [120, 35], [150, 60], [240, 85], [365, 92], [540, 88], [700, 95]],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'Tavalisse',
-      'mycophenolate mofetil', 'danazol', 'dapsone'],
-    other: [{ drug: 'avatrombopag', start: 110, end: null }], // subsequent
-    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    end: 700,
-    aes: [[7, 'Eyelid oedema', 'Infusion reaction', 1, false],
-      [200, 'Bronchitis', 'Infection', 2, false]],
-    labs: { gamma: [[0, 8.1], [91, 6.9], [182, 5.2], [364, 5.8]], neut: [[0, 3.5], [91, 2.8]] },
-  },
-  {
-    id: 'SYN-13', d0: '2022-12-05', sex: 'F', age: 71.9, itpMonths: 26, route: 'SC', infusions: 14,
-    intended: {
-      category: 'NR', ttr: null, rfs: null,
-      note: 'best 52 < 2 x 28',
-    },
-    // NR: best window count 52 < 2 x 28 = 56 (a high baseline and a modest rise).
-    baseline: 28,
-    counts: [[0, 28], [7, 30], [14, 36], [21, 41], [28, 47], [42, 52], [56, 50], [70, 48], [84, 44],
-      [105, 39], [140, 35], [200, 31], [300, 29], [420, 33], [560, 30], [700, 27], [800, 32]],
-    prior: ['prednisone', 'IVIG', 'dapsone', 'fostamatinib', 'azathioprine'], // no TPO-RA
-    other: [],
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    end: 800,
-    aes: [[84, 'Herpes zoster', 'Infection', 2, false]],
-    labs: { gamma: [[0, 9.0], [91, 8.4], [182, 8.2]], neut: [[0, 3.9]] },
-  },
-  {
-    id: 'SYN-14', d0: '2023-03-20', sex: 'F', age: 41.6, itpMonths: 132, route: 'SC', infusions: 16,
-    intended: {
-      category: 'NR', ttr: null, rfs: null,
-      note: '140 on day 106 (outside the window)',
-    },
-    // EDGE (day 106): window counts (days 42-105) all < 30; 140 on day 106 is outside the window.
-    // A late responder, NR at 3 months. Counting day 106 would give CR.
-    baseline: 8,
-    counts: [[0, 8], [7, 9], [14, 11], [21, 10], [28, 14], [42, 12], [56, 18], [70, 22], [84, 25],
-      [98, 27], [106, 140], [134, 155], [196, 120], [280, 98], [400, 105], [520, 112], [650, 101]],
-    prior: ['prednisone', 'IVIG', 'romiplostim', 'eltrombopag', 'rituximab', 'azathioprine',
-      'avatrombopag'],
-    other: [],
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    end: 650,
-    aes: [[21, 'Injection site reaction', 'Infusion reaction', 1, false]],
-    labs: { gamma: [[0, 9.6], [91, 8.8], [182, 8.4], [364, 7.9]], neut: [[0, 4.0]] },
-  },
-  {
-    id: 'SYN-15', d0: '2023-05-15', sex: 'M', age: 39.2, itpMonths: 18, route: 'SC', infusions: 16,
-    intended: {
-      category: 'CR', ttr: 8, rfs: { days: 760, event: 'censored' },
-      note: 'grade 3 neutropenia; gammaglobulins < 6',
-    },
-    // CR, early (day 8: 32 >= 30 and >= 2 x 7) and lasting: censored at last follow-up (day 768).
-    // Grade 3 neutropenia on day 84; gammaglobulins fall below 6 g/L.
-    baseline: 7,
-    counts: [[0, 7], [8, 32], [15, 58], [22, 96], [29, 130], [43, 180], [57, 210], [85, 190],
-      [113, 175], [169, 160], [253, 150], [337, 170], [421, 140], [533, 155], [645, 138],
-      [768, 149]],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab'],
-    other: [],
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    end: 768,
-    aes: [[84, 'Neutropenia', 'Haematological', 3, false],
-      [150, 'Bronchitis', 'Infection', 2, false]],
-    labs: {
-      gamma: [[0, 10.2], [91, 8.1], [182, 6.3], [364, 5.4], [728, 5.6]],
-      neut: [[0, 3.6], [84, 0.9], [91, 1.6], [182, 2.4]],
-    },
-  },
-  {
-    id: 'SYN-16', d0: '2023-07-10', sex: 'M', age: 69.0, itpMonths: 64, route: 'SC', infusions: 16,
-    intended: {
-      category: 'CR', ttr: 14, rfs: { days: 700, event: 'censored' },
-      note: 'background eltrombopag (day -700, ongoing)',
-    },
-    // BACKGROUND therapy: eltrombopag since day -700, still taken (end empty = ongoing). It is
-    // neither prior nor subsequent; counts stay credited. CR from day 28, censored at day 714.
-    baseline: 18,
-    counts: [[0, 18], [7, 26], [14, 54], [21, 88], [28, 120], [42, 135], [56, 160], [84, 180],
-      [112, 150], [168, 140], [252, 155], [364, 130], [476, 148], [588, 139], [714, 142]],
-    prior: ['prednisone', 'IVIG', 'rituximab', 'romiplostim', 'fostamatinib'],
-    priorWindowEnd: -730,
-    other: [{ drug: 'eltrombopag', start: -700, end: null }], // background
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    end: 714,
-    aes: [[0, 'Chills', 'Infusion reaction', 1, false], [300, 'Sinusitis', 'Infection', 1, false]],
-    labs: { gamma: [[0, 8.6], [91, 8.0], [182, 7.7], [364, 7.2]], neut: [[0, 2.7]] },
-  },
-  {
-    id: 'SYN-17', d0: '2023-09-04', sex: 'F', age: 88.0, itpMonths: 28, route: 'SC', infusions: 9,
-    intended: {
-      category: 'NR', ttr: null, rfs: null,
-      note: 'died day 96 (> 91): evaluated; IVIg day 95',
-    },
-    // NR, not excluded: dies on day 96 (intracranial haemorrhage), after day 91. IVIg and
-    // methylprednisolone on day 95 (rescue, subsequent treatments).
-    baseline: 2,
-    counts: [[0, 2], [7, 3], [14, 5], [21, 4], [28, 6], [42, 5], [56, 3], [70, 8], [84, 4],
-      [95, 1, 'BR']],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'danazol'],
-    other: [{ drug: 'IVIG', start: 95, end: 96 }, { drug: 'methylprednisolone', start: 95, end: 96 }],
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
-    death: { day: 96, cause: 'Intracranial haemorrhage' },
-    aes: [],
-    labs: { gamma: [[0, 7.5]], neut: [[0, 3.4]], hb: [[0, 10.8], [95, 7.9]] },
-  },
-  {
-    id: 'SYN-18', d0: '2023-11-20', sex: 'F', age: 58.1, itpMonths: 150, route: 'SC', infusions: 16,
-    intended: {
-      category: 'CR', ttr: 28, rfs: { days: 530, event: 'censored' },
-      note: '130 on day 105 (in the window) makes CR; serious pneumonia',
-    },
-    // EDGE (day 105): window counts 60, 85, 92, 99 (R range) and 130 on day 105 (included): CR.
-    // Without day 105 she would be R. Serious grade 3 pneumonia on day 120.
-    baseline: 10,
-    counts: [[0, 10], [7, 9], [14, 16], [21, 24], [28, 45], [42, 60], [56, 85], [70, 92], [84, 99],
-      [105, 130], [140, 118], [196, 105], [280, 96], [364, 110], [448, 102], [558, 99]],
-    prior: ['prednisone', 'IVIG', 'Revolade', 'Nplate', 'rituximab', 'fostamatinib',
-      'mycophenolate mofetil'],
-    other: [],
-    secondary: 'Sjögren syndrome',
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    end: 558,
-    aes: [[120, 'Pneumonia', 'Infection', 3, true]],
-    labs: { gamma: [[0, 11.5], [91, 9.8], [182, 8.9], [364, 8.5]], neut: [[0, 3.2], [120, 8.7]] },
-  },
-  {
-    id: 'SYN-19', d0: '2023-12-18', sex: 'M', age: 76.3, itpMonths: 200, route: 'SC', infusions: 16,
-    intended: {
-      category: 'NR', ttr: null, rfs: null,
-      note: 'romiplostim day 150',
-    },
-    // NR: all counts < 30 until romiplostim is restarted on day 150 (after the window).
-    baseline: 26,
-    counts: [[0, 26], [7, 24], [14, 21], [21, 19], [28, 23], [42, 25], [56, 22], [70, 27], [84, 24],
-      [105, 20], [126, 17], [150, 15], [180, 48], [240, 75], [330, 90], [420, 82], [520, 88]],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'fostamatinib',
-      'azathioprine', 'ciclosporin'],
-    other: [{ drug: 'romiplostim', start: 150, end: null }], // subsequent
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    end: 520,
-    aes: [[60, 'Pyelonephritis', 'Infection', 2, false]],
-    labs: { gamma: [[0, 8.3], [91, 7.0], [182, 6.2], [364, 5.8]], neut: [[0, 4.8], [91, 4.1]] },
-  },
-  {
-    id: 'SYN-20', d0: '2024-02-19', sex: 'M', age: 72.9, itpMonths: 44, route: 'SC', infusions: 16,
-    intended: {
-      category: 'R', ttr: 63, rfs: { days: 420, event: 'censored' },
-      note: '33-39 >= 30 but < 2 x 20; first response day 63',
-    },
-    // R with a high baseline (20): 33, 36, 39 are >= 30 but < 40 = 2 x baseline, so the first
-    // response is 45 on day 63. Best window count 61: R. Censored at day 483.
-    baseline: 20,
-    counts: [[0, 20], [7, 18], [14, 24], [21, 28], [28, 33], [42, 36], [49, 39], [63, 45], [77, 52],
-      [91, 58], [105, 61], [133, 66], [189, 72], [245, 70], [301, 68], [371, 74], [483, 69]],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'avatrombopag', 'rituximab', 'dapsone'],
-    other: [],
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    end: 483,
-    aes: [[200, 'COVID-19', 'Infection', 1, false]],
-    labs: { gamma: [[0, 9.7], [91, 9.1], [182, 8.8]], neut: [[0, 2.6]] },
-  },
-  {
-    id: 'SYN-21', d0: '2024-04-08', sex: 'F', age: 24.3, itpMonths: 90, route: 'SC', infusions: 16,
-    intended: {
-      category: 'CR', ttr: 7, rfs: { days: 380, event: 'censored' },
-      note: 'concomitant IVIg days 3-4; 62 on day 7 credited',
-    },
-    // CONCOMITANT treatment: bleeding on day 3, IVIg on days 3-4 (start within 42 days of D0:
-    // concomitant, not subsequent). The day-7 count 62 is credited (rescue flags play no part):
-    // time to response 7, the shortest. CR from day 56. Censored at day 387.
-    baseline: 4,
-    counts: [[0, 4], [3, 5, 'BR'], [7, 62], [14, 48], [21, 35], [28, 41], [35, 66], [42, 98], [56, 143],
-      [84, 170], [112, 150], [168, 132], [252, 120], [336, 128], [387, 125]],
-    prior: ['prednisone', 'IVIG', 'romiplostim', 'eltrombopag', 'rituximab', 'Tavalisse',
-      'mycophenolate mofetil'],
-    other: [{ drug: 'IVIG', start: 3, end: 4 }], // concomitant
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
-    end: 387,
-    aes: [[14, 'Urinary tract infection', 'Infection', 1, false]],
-    labs: { gamma: [[0, 9.4], [91, 7.2], [182, 5.9], [364, 5.1]], neut: [[0, 3.7], [91, 3.1]] },
-  },
-  {
-    id: 'SYN-22', d0: '2024-05-13', sex: 'F', age: 71.1, itpMonths: 22, route: 'SC', infusions: 16,
-    intended: {
-      category: 'CR', ttr: 35, rfs: { days: 350, event: 'censored' },
-      note: 'concomitant prednisone day -20 to 30',
-    },
-    // CONCOMITANT treatment: prednisone from day -20 to day 30 (started within 42 days before
-    // D0). CR; first response day 35 (38 >= 2 x 11). Censored at day 385.
-    baseline: 11,
-    counts: [[0, 11], [7, 18], [14, 24], [21, 27], [28, 21], [35, 38], [42, 74], [56, 118], [84, 140],
-      [112, 133], [168, 126], [224, 130], [280, 119], [336, 124], [385, 131]],
-    prior: ['dexamethasone', 'IVIG', 'eltrombopag', 'romiplostim', 'dapsone'],
-    other: [{ drug: 'prednisone', start: -20, end: 30 }], // concomitant
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    end: 385,
+    counts: [[0, 6], [7, 8], [14, 5], [21, 7], [35, 6], [49, 40], [63, 75], [91, 110], [120, 130],
+      [180, 140], [270, 125], [380, 118]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab'],
+    other: [{ drug: 'IVIG', start: -7, end: -6 }, // concomitant
+      { drug: 'Doptelet', start: 45, end: null }], // subsequent
+    splenectomy: false, csRefractory: false, ivigRefractory: false, bleedingBefore: true,
+    end: 380,
     aes: [[7, 'Headache', 'Other', 1, false]],
-    labs: { gamma: [[0, 10.5], [91, 9.9], [182, 9.6]], neut: [[0, 5.6]] },
-  },
-  {
-    id: 'SYN-23', d0: '2024-06-03', sex: 'M', age: 72.5, itpMonths: 240, route: 'SC', infusions: 16,
-    intended: {
-      category: 'R', ttr: 21, rfs: { days: 305, event: 'censored' },
-      note: 'best window count exactly 100: R, not CR',
-    },
-    // EDGE (exactly 100): the best window count is 100 on day 56, which is not > 100: R, not CR.
-    // First response day 21 (35 >= 2 x 12). Censored at day 326.
-    baseline: 12,
-    counts: [[0, 12], [7, 14], [14, 20], [21, 35], [28, 52], [35, 61], [42, 68], [56, 100], [70, 84],
-      [84, 88], [105, 97], [140, 76], [196, 64], [252, 58], [326, 71]],
-    prior: ['prednisone', 'IVIG', 'Nplate', 'rituximab', 'fostamatinib', 'azathioprine',
-      'ciclosporin', 'danazol'],
-    other: [],
-    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    end: 326,
-    aes: [[0, 'Chills', 'Infusion reaction', 2, false]],
-    labs: { gamma: [[0, 8.9], [91, 8.2], [182, 7.8]], neut: [[0, 3.0]] },
-  },
-  {
-    id: 'SYN-24', d0: '2024-07-22', sex: 'F', age: 40.8, itpMonths: 16, route: 'SC', infusions: 12,
-    intended: {
-      category: 'NR', ttr: null, rfs: null,
-      note: 'fostamatinib day 98',
-    },
-    // NR: counts 10-18 in the window; fostamatinib from day 98 (subsequent).
-    baseline: 19,
-    counts: [[0, 19], [7, 17], [14, 14], [21, 16], [28, 12], [42, 15], [56, 18], [70, 11], [84, 13],
-      [98, 10], [126, 22], [168, 35], [230, 41], [300, 38], [340, 44]],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab'],
-    other: [{ drug: 'Tavalisse', start: 98, end: null }], // subsequent
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    end: 340,
-    aes: [[42, 'Nasopharyngitis', 'Infection', 1, false]],
-    labs: { gamma: [[0, 10.9], [91, 10.1], [182, 9.8]], neut: [[0, 4.1]] },
-  },
-  {
-    id: 'SYN-25', d0: '2024-09-09', sex: 'M', age: 21.0, itpMonths: 14, route: 'SC', infusions: 4,
-    intended: {
-      category: 'NR', ttr: null, rfs: null,
-      note: 'stopped after 4 injections (bronchospasm)',
-    },
-    // NR; daratumumab stopped after 4 injections (grade 2 bronchospasm on day 21).
-    baseline: 27,
-    counts: [[0, 27], [7, 25], [14, 29], [21, 24], [42, 26], [63, 22], [91, 28], [150, 25], [220, 23],
-      [290, 26]],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'romiplostim', 'rituximab', 'mycophenolate mofetil'],
-    other: [],
-    splenectomy: false, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
-    end: 290,
-    aes: [[21, 'Bronchospasm', 'Infusion reaction', 2, false]],
     labs: { gamma: [[0, 11.2], [91, 10.9]], neut: [[0, 6.2]] },
   },
   {
-    id: 'SYN-26', d0: '2024-12-02', sex: 'F', age: 29.7, itpMonths: 70, route: 'SC', infusions: 12,
+    id: 'SYN-23', d0: '2024-06-24', sex: 'M', age: 72.5, itpMonths: 398, route: 'SC', infusions: 8,
     intended: {
-      category: 'CR', ttr: 14, rfs: { days: 150, event: 'censored' },
-      note: 'latest D0 (December 2024)',
+      category: 'R', ttr: 21, rfs: { days: 343, event: 'censored' },
+      note: 'best window count exactly 100: R, not CR',
     },
-    // CR; first response day 14 (48 >= 2 x 14); the latest D0, censored at day 164.
-    baseline: 14,
-    counts: [[0, 14], [7, 22], [14, 48], [21, 76], [28, 105], [42, 128], [56, 140], [84, 135],
-      [112, 122], [140, 118], [164, 126]],
-    prior: ['prednisone', 'IVIG', 'eltrombopag', 'romiplostim', 'avatrombopag', 'rituximab',
-      'fostamatinib'],
-    other: [],
-    splenectomy: false, csRefractory: true, ivigRefractory: true, bleedingBefore: false,
-    end: 164,
-    aes: [[28, 'Fatigue', 'Other', 1, false]],
-    labs: { gamma: [[0, 9.3], [91, 8.5]], neut: [[0, 3.3]] },
+    // EDGE (exactly 100): the best window count is 100 on day 56, which is not > 100: R, not CR.
+    // First response day 21 (35 >= 2 x 12). Eleven prior lines, the most; BACKGROUND dapsone
+    // (day -300 to 120). Censored at day 364.
+    baseline: 12,
+    counts: [[0, 12], [7, 14], [14, 20], [21, 35], [28, 52], [35, 61], [42, 68], [56, 100], [70, 84],
+      [84, 88], [105, 97], [140, 76], [196, 64], [252, 58], [364, 71]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'Nplate', 'avatrombopag', 'rituximab',
+      'fostamatinib', 'azathioprine', 'mycophenolate mofetil', 'ciclosporin', 'danazol'],
+    priorWindowEnd: -320,
+    other: [{ drug: 'dapsone', start: -300, end: 120 }], // background
+    splenectomy: true, csRefractory: true, ivigRefractory: true, bleedingBefore: true,
+    end: 364,
+    aes: [],
+    labs: { gamma: [[0, 8.9], [91, 8.2], [182, 5.7]], neut: [[0, 3.0]] },
+  },
+  {
+    id: 'SYN-24', d0: '2024-07-22', sex: 'M', age: 29.7, itpMonths: 1, route: 'SC', infusions: 6,
+    intended: {
+      category: 'CR', ttr: 28, rfs: { days: 28, event: 'subsequent treatment' },
+      note: 'ITP for 1 month; CR on day 42; eltrombopag day 56',
+    },
+    // ITP for one month after an allograft for MDS: every treatment of the history started
+    // within 42 days before D0 (CONCOMITANT: corticosteroids, IVIg, rituximab, romiplostim): two
+    // lines, the fewest. First response 31 on day 28, CR 108 on day 42; switched from romiplostim
+    // to eltrombopag on day 56: RFS 28 days (new treatment).
+    baseline: 5,
+    counts: [[0, 5], [7, 6], [14, 8], [21, 9], [28, 31], [35, 64], [42, 108], [49, 52], [55, 38],
+      [70, 60], [91, 85], [150, 110], [240, 98], [330, 104]],
+    prior: [],
+    other: [{ drug: 'corticosteroids', start: -30, end: -5 }, { drug: 'IVIG', start: -28, end: -27 },
+      { drug: 'rituximab', start: -25, end: -4 }, { drug: 'Nplate', start: -20, end: 55 },
+      { drug: 'eltrombopag', start: 56, end: null }], // concomitant x 4, subsequent
+    secondary: 'Post-allograft MDS',
+    splenectomy: false, csRefractory: false, ivigRefractory: false, bleedingBefore: true,
+    end: 330,
+    aes: [[0, 'Injection site reaction', 'Infusion reaction', 1, false]],
+    labs: { gamma: [[0, 5.1], [91, 4.6]], neut: [[0, 1.8]] },
+  },
+  {
+    id: 'SYN-25', d0: '2024-08-19', sex: 'F', age: 71.9, itpMonths: 78, route: 'SC', infusions: 5,
+    intended: {
+      category: 'CR', ttr: 14, rfs: { days: 46, event: 'subsequent treatment' },
+      note: 'baseline 110 on eltrombopag; romiplostim day 60',
+    },
+    // CR with a baseline above 100 (110 on BACKGROUND eltrombopag, day -300 to 59): first
+    // response 128 on day 14 (92 on day 7 is neither > 100 nor 2 x 110), CR 106 on day 42. The
+    // count falls to 48; switched to romiplostim on day 60: RFS 46 days. No rituximab.
+    baseline: 110,
+    counts: [[0, 110], [7, 92], [14, 128], [21, 140], [28, 117], [42, 106], [49, 72], [56, 48],
+      [70, 95], [120, 130], [200, 150], [300, 141]],
+    prior: ['corticosteroids', 'IVIG', 'romiplostim', 'avatrombopag', 'fostamatinib',
+      'azathioprine', 'mycophenolate mofetil'],
+    priorWindowEnd: -320,
+    other: [{ drug: 'Revolade', start: -300, end: 59 }, // background
+      { drug: 'Nplate', start: 60, end: null }], // subsequent
+    splenectomy: true, csRefractory: true, ivigRefractory: false, bleedingBefore: false,
+    end: 300,
+    aes: [],
+    labs: { gamma: [[0, 7.2], [91, 5.8]], neut: [[0, 3.3]] },
+  },
+  {
+    id: 'SYN-26', d0: '2024-09-09', sex: 'M', age: 21.0, itpMonths: 11, route: 'SC', infusions: 4,
+    intended: {
+      category: 'R', ttr: 63, rfs: { days: 220, event: 'censored' },
+      note: '33-39 >= 30 but < 2 x 20; first response day 63',
+    },
+    // R with a baseline of 20: 33, 36, 39 are >= 30 but < 40 = 2 x baseline, so the first
+    // response is 45 on day 63. Best window count 61: R. CONCOMITANT IVIg on days -14 and -13.
+    // No rituximab. The latest D0 (September 2024); censored at day 283.
+    baseline: 20,
+    counts: [[0, 20], [7, 18], [14, 24], [21, 28], [28, 33], [42, 36], [49, 39], [63, 45], [77, 52],
+      [91, 58], [105, 61], [133, 66], [189, 72], [245, 70], [283, 69]],
+    prior: ['corticosteroids', 'IVIG', 'eltrombopag', 'romiplostim', 'fostamatinib', 'avatrombopag'],
+    other: [{ drug: 'IVIG', start: -14, end: -13 }], // concomitant
+    splenectomy: false, csRefractory: false, ivigRefractory: false, bleedingBefore: false,
+    end: 283,
+    aes: [],
+    labs: { gamma: [[0, 10.2], [91, 9.5]], neut: [[0, 4.1]] },
   },
 ];
 
-// Daratumumab schedule: weekly x 8, then every 2 weeks x 8, then every 4 weeks.
-const SCHEDULE = [0, 7, 14, 21, 28, 35, 42, 49, 63, 77, 91, 105, 119, 133, 147, 161, 189, 217];
+// Daratumumab schedule: weekly x 8, then every 2 weeks; a patient gets the first `infusions`.
+const SCHEDULE = [0, 7, 14, 21, 28, 35, 42, 49, 63, 77, 91];
 const DOSE = { SC: '1800 mg', IV: '16 mg/kg' };
 const LAB = {
   gamma: { test: 'gammaglobulins', unit: 'g/L', digits: 1 },
@@ -550,8 +622,8 @@ const LAB = {
 
 // English value -> French value (one to one, so the two versions hold the same facts).
 export const FR = {
-  // drugs (EN mixes INN and brand names; FR as French records write them)
-  prednisone: 'Corticoïdes',
+  // drugs (EN mixes INN, brand and class names; FR as French records write them)
+  corticosteroids: 'Corticoïdes',
   dexamethasone: 'Dexaméthasone',
   methylprednisolone: 'Méthylprednisolone (Solumédrol)',
   IVIG: 'IgIV',
@@ -572,10 +644,7 @@ export const FR = {
   danazol: 'Danazol (Danatrol)',
   hydroxychloroquine: 'Hydroxychloroquine (Plaquenil)',
   // adverse event terms
-  Chills: 'Frissons',
   Dyspnoea: 'Dyspnée',
-  Rash: 'Éruption cutanée',
-  Fever: 'Fièvre',
   'Eyelid oedema': 'Œdème palpébral', // Œ is byte 0x8C in Windows-1252 (not in Latin-1)
   'Injection site reaction': 'Réaction au point d’injection', // ’ is byte 0x92
   Bronchospasm: 'Bronchospasme',
@@ -583,28 +652,27 @@ export const FR = {
   'Urinary tract infection': 'Infection urinaire',
   Pneumonia: 'Pneumopathie',
   'Septic shock': 'Choc septique',
+  'Septic shock, pneumonia': 'Choc septique; pneumopathie', // quoted in both files
   'COVID-19': 'COVID-19',
-  Bronchitis: 'Bronchite',
   'Herpes zoster': 'Zona',
-  Sinusitis: 'Sinusite',
   Pyelonephritis: 'Pyélonéphrite',
-  Nasopharyngitis: 'Rhinopharyngite',
-  Neutropenia: 'Neutropénie',
+  Neutropenia: 'Neutropénie', // also the category
+  'Heart failure': 'Insuffisance cardiaque', // also the category and a cause of death
   Headache: 'Céphalées',
   Fatigue: 'Asthénie',
   // adverse event categories
   'Infusion reaction': 'Réaction perfusionnelle',
   Infection: 'Infection',
-  Haematological: 'Hématologique',
   Other: 'Autre',
-  // secondary ITP causes, causes of death
-  'SLE, antiphospholipid antibodies': 'Lupus systémique; anticorps antiphospholipides',
-  'Chronic lymphocytic leukaemia': 'Leucémie lymphoïde chronique',
-  'Sjögren syndrome': 'Syndrome de Gougerot-Sjögren',
-  'Myocardial infarction': 'Infarctus du myocarde',
-  'Septic shock, pneumonia': 'Choc septique sur pneumopathie',
-  'Cardiac failure': 'Insuffisance cardiaque',
-  'Intracranial haemorrhage': 'Hémorragie intracrânienne',
+  // secondary ITP causes (one cell may hold several, joined by " + "), causes of death
+  'Evans syndrome': 'Syndrome d’Evans',
+  APS: 'SAPL',
+  'APS + Evans syndrome': 'SAPL + syndrome d’Evans',
+  'Rheumatoid arthritis': 'Polyarthrite rhumatoïde',
+  STIM1: 'STIM1',
+  'Post-allograft MDS': 'SMD post-allogreffe',
+  Sepsis: 'Sepsis',
+  Haemorrhage: 'Hémorragie',
   // lab tests
   gammaglobulins: 'Gammaglobulines',
   neutrophils: 'Polynucléaires neutrophiles',
@@ -656,22 +724,46 @@ function check(condition, message) {
 
 const yesNo = (b) => (b ? 'yes' : 'no');
 
-/** Dates of the prior treatments, spread between the diagnosis and priorWindowEnd (day -60). */
+/**
+ * Dates of the prior treatments (p.prior, in order), all started more than 42 days before D0 and
+ * ended before it: corticosteroids at the diagnosis, the first IVIg course two weeks later, the
+ * other drugs spread between them and priorWindowEnd (day -60 unless given).
+ */
 function priorDates(p) {
   const diagnosis = -Math.round(p.itpMonths * 30.4375);
   const rows = [];
-  const [cs, ivig, ...lines] = p.prior;
-  rows.push([cs, diagnosis, diagnosis + 60]);      // corticosteroids at diagnosis
-  rows.push([ivig, diagnosis + 14, diagnosis + 15]); // first IVIg course
-  const first = diagnosis + 90;
+  const lines = [];
+  for (const drug of p.prior) {
+    if (drug === 'corticosteroids') rows.push([drug, diagnosis, diagnosis + 60]);
+    else if (drug === 'IVIG') rows.push([drug, diagnosis + 14, diagnosis + 15]);
+    else lines.push(drug);
+  }
+  const first = diagnosis + (p.itpMonths < 12 ? 30 : 90);
   const last = p.priorWindowEnd ?? -60;
   const span = (last - first) / lines.length;
-  check(span >= 30, `${p.id}: too many prior lines for ${p.itpMonths} months`);
+  check(lines.length === 0 || span >= 30, `${p.id}: too many prior lines for ${p.itpMonths} months`);
   lines.forEach((drug, i) => {
     const start = first + Math.round(i * span);
     rows.push([drug, start, start + Math.round(0.7 * span)]);
   });
+  for (const [drug, start] of rows) check(start < -42, `${p.id}: prior ${drug} starts on day ${start}`);
   return rows;
+}
+
+/**
+ * The baseline is the day-0 count; without one (and without a count on days -7 to -1), the
+ * mean of the counts before D0, as a centre may record it.
+ */
+function checkBaseline(p) {
+  const d0 = p.counts.filter(([day]) => day === 0);
+  if (d0.length) {
+    check(d0.length === 1 && d0[0][1] === p.baseline, `${p.id}: baseline != day-0 count`);
+    return;
+  }
+  const before = p.counts.filter(([day]) => day < 0).map(([, value]) => value);
+  check(!p.counts.some(([day]) => day >= -7 && day <= 0), `${p.id}: a count on days -7 to 0`);
+  const mean = before.reduce((a, b) => a + b, 0) / before.length;
+  check(before.length > 0 && Math.abs(mean - p.baseline) < 1e-9, `${p.id}: baseline != mean before D0`);
 }
 
 /** The six English tables as arrays of rows of strings (missing = ''). */
@@ -680,9 +772,9 @@ export function buildTables(patients = PATIENTS) {
   for (const p of patients) {
     const endDay = p.death ? p.death.day : p.end;
     const date = (day) => addDays(p.d0, day);
-    check(p.d0 >= '2020-01-01' && p.d0 <= '2024-12-31', `${p.id}: D0 outside 2020-2024`);
+    check(p.d0 >= '2019-01-01' && p.d0 <= '2024-12-31', `${p.id}: D0 outside 2019-2024`);
     check(date(endDay) <= CUTOFF, `${p.id}: follow-up after ${CUTOFF}`);
-    check(p.counts[0][0] === 0 && p.counts[0][1] === p.baseline, `${p.id}: baseline != day-0 count`);
+    checkBaseline(p);
     check(p.counts.length >= 6 && p.counts.length <= 20, `${p.id}: ${p.counts.length} counts`);
     p.counts.forEach(([day], i) => {
       check(i === 0 || day > p.counts[i - 1][0], `${p.id}: counts not in day order`);

@@ -69,7 +69,7 @@ test('check_published.R reproduces the published aggregates and the intended cat
   const r = spawnSync('Rscript', [rCheck], { cwd: repoRoot, encoding: 'utf8', timeout: 120000 });
   assert.equal(r.error, undefined, `cannot run Rscript: ${r.error}`);
   assert.equal(r.status, 0, `check_published.R failed:\n${r.stdout}\n${r.stderr}`);
-  assert.match(r.stdout, /All published aggregates reproduced\./);
+  assert.match(r.stdout, /All published figures reproduced\./);
 
   const got = new Map();
   for (const line of r.stdout.split('\n')) {
