@@ -5,13 +5,24 @@
 # For seeds FIRST_SEED .. FIRST_SEED+N-1: draw a data set (n from 1 to 500, 1-4 groups, tied
 # events and censorings, all-censored groups, one-subject groups, integer or continuous times,
 # times within 1e-10 (absolute) or 1e-8 (relative) of each other so R's aeqSurv merges them,
-# time 0, a strata column on some, with a few missing strata cells) and random options
-# (conf type, level, rho, times, some out of order); write it as CSV, run the CLI,
-# and compare every field R can tell (tests/golden/make_golden.R, r_expected) at 1e-9 relative.
+# time 0, a strata column on some, with missing strata cells); some made on purpose for what
+# survdiff cannot compute (a singular variance, one group in the test), for p-values far below
+# 1e-12 (groups far apart), with events coded 0/1, 1/2, 1/2 with a number above 2, 0/1/2 or
+# "1.0", and with missing or unreadable time, event and group cells; and random options (conf
+# type, level, rho, --times and --risk-times, some out of order or repeated). Write it as CSV,
+# run the CLI, and compare with R (tests/golden/make_golden.R, r_expected): every field R can
+# tell at 1e-9 relative (no absolute floor but for a chi-squared of rounding noise), the rows
+# read, used and left out by reason against R's own count of complete rows, the test block
+# always (null, or no p with the warning no_test or singular_test where R's survdiff stops),
+# the risk table at the chosen times, and the warnings both ways (none missing, none extra).
+# A seed whose case R cannot compute fails: the cases where survdiff stops are handled
+# explicitly, and nothing is skipped. Every seed must come back compared, and the default run
+# (N >= 1000) must reach every kind of case above at least once.
 # One line per failing seed (its first difference):
 #   FAIL seed=<s> <case> <json path>: expected <R> got <CLI>
 # Failing inputs, both JSON documents and a command.sh that replays the CLI are kept in
-# tests/crosscheck/out/seed-<s>/.
+# tests/crosscheck/out/seed-<s>/. tests/canary/crosscheck shows the comparison fails on a
+# changed number.
 # Exit status 1 when any seed fails.
 
 args <- commandArgs(trailingOnly = TRUE)
@@ -66,10 +77,35 @@ draw_times <- function(n) {
   t
 }
 
+# What a data set is made to reach. "random": as drawn above. "effect": each group's times
+# scaled apart, so large data sets give p-values far below 1e-12. "singular": every death at
+# one last time where everyone still at risk dies (in each stratum), so survdiff's variance is
+# 0 and R stops; the core must give no chi-squared, no p and the warning singular_test.
+# "one_tested": every row of all groups but one lacks its stratum, so the test has one group
+# (survdiff stops: "There is only 1 group"); the core gives df 0, no p and no_test.
+draw_design <- function() {
+  sample(c("random", "effect", "singular", "one_tested"), 1, prob = c(0.78, 0.12, 0.06, 0.04))
+}
+
+draw_singular_times <- function(n) {
+  last <- sample(c(5, 12, 100, 365.25), 1)
+  dies <- sample(n, max(2, rbinom(1, n, runif(1, 0.1, 0.6))))
+  time <- round(runif(n, 0, last * 0.95), sample(0:2, 1))
+  time[dies] <- last
+  list(time = time, status = as.integer(seq_len(n) %in% dies))
+}
+
+# Cells the core cannot read, and R's as.numeric neither: missing markers and other text.
+kUnreadableCells <- c("", "NA", "na", ".", "-", "n/a", "ND", "NaN", "x", "abc", "?", "unknown",
+                      "t5", "1..2")
+
 draw_case <- function(seed) {
   set.seed(seed)
-  n <- draw_n()
+  design <- draw_design()
+  n <- if (design == "effect") sample(40:500, 1) else draw_n()
+  if (design == "singular") n <- max(n, 2)
   k <- sample(1:4, 1, prob = c(0.2, 0.4, 0.25, 0.15))
+  if (design != "random") k <- max(k, 2)
   labels <- draw_group_labels(k)
   g <- sample(labels, n, replace = TRUE)
   if (k >= 2 && n >= 3 && runif(1) < 0.2) {   # a group of one subject
@@ -79,29 +115,89 @@ draw_case <- function(seed) {
   time <- draw_times(n)
   status <- rbinom(n, 1, runif(1, 0.05, 1))
   if (runif(1) < 0.15) status[g == sample(labels, 1)] <- 0   # an all-censored group
-  d <- data.frame(time = time, status = status, arm = g, stringsAsFactors = FALSE)
+  if (design == "effect") {
+    scale <- c(1, sample(c(3, 6, 12), 1))[1 + (match(g, labels) %% 2)]
+    time <- signif(rexp(n, 1 / 30) * scale, 6)
+    status <- rbinom(n, 1, 0.8)
+  }
+  s <- NULL
+  if (design == "singular") {
+    n_strata <- sample(1:2, 1)
+    s <- sample(c("s1", "s2")[1:n_strata], n, replace = TRUE)
+    time <- numeric(n)
+    status <- integer(n)
+    for (stratum in unique(s)) {
+      rows <- which(s == stratum)
+      if (length(rows) < 2) next
+      draw <- draw_singular_times(length(rows))
+      time[rows] <- draw$time
+      status[rows] <- draw$status
+    }
+    # Deaths in at least two groups at the last time of a stratum.
+    first <- which(s == s[1] & status == 1)
+    g[first[1]] <- labels[1]
+    if (length(first) >= 2) g[first[2]] <- labels[2]
+    if (n_strata == 1 && runif(1) < 0.5) s <- NULL
+  }
 
   use_group <- k > 1 || runif(1) < 0.3
-  use_strata <- use_group && runif(1) < 0.3
+  use_strata <- use_group && (design %in% c("one_tested") || !is.null(s) || runif(1) < 0.3)
   if (use_strata) {
-    s <- sample(c("s1", "s2", "s3")[1:sample(1:3, 1)], n, replace = TRUE)
-    if (runif(1) < 0.3) s[runif(n) < 0.05] <- NA
-    d$site <- s
+    if (is.null(s)) s <- sample(c("s1", "s2", "s3")[1:sample(1:3, 1)], n, replace = TRUE)
+    if (design == "one_tested") s[g != sample(unique(g), 1)] <- NA
+    if (runif(1) < 0.3) s[runif(n) < 0.05] <- sample(c(NA, "NA", "."), 1)
   }
+
+  # The event column: 0/1; or 1/2 as R's Surv reads it (2 = event); or 1/2 with a number above
+  # 2 somewhere (R then reads 0/1 and a 2 is no status); or 0/1 and some 2s (the core's one
+  # departure from Surv: 2 left out, 0/1 kept); or 0/1 written "0.0", "1.0".
+  coding <- sample(c("0/1", "1/2", "1/2 and above", "0/1/2", "decimal"), 1,
+                   prob = c(0.7, 0.12, 0.05, 0.07, 0.06))
+  event_text <- as.character(status)
+  if (coding %in% c("1/2", "1/2 and above")) event_text <- as.character(status + 1)
+  if (coding == "1/2 and above") event_text[sample(n, 1)] <- sample(c("3", "9", "0.5", "-1"), 1)
+  if (coding == "0/1/2") event_text[sample(n, max(1, n %/% 10))] <- "2"
+  if (coding == "decimal") event_text <- sprintf("%.1f", status)
+  time_text <- fmt_num(time)
+  group_text <- g
+  # Cells that cannot be read: left out with a warning, as R's na.omit leaves them out.
+  if (runif(1) < 0.25) {
+    for (column in c("time", "event", "group")) {
+      if (runif(1) < 0.5) next
+      rows <- sample(n, sample(1:max(1, n %/% 8), 1))
+      cells <- sample(if (column == "group") c("", "NA", "-") else kUnreadableCells,
+                      length(rows), replace = TRUE)
+      if (column == "time") time_text[rows] <- cells
+      if (column == "event") event_text[rows] <- cells
+      if (column == "group") group_text[rows] <- cells
+    }
+  }
+  d <- data.frame(time = time_text, status = event_text, arm = group_text,
+                  stringsAsFactors = FALSE)
+  if (use_strata) d$site <- s
 
   conf_type <- sample(c("log", "log-log", "plain", "logit", "arcsin", "none"), 1)
   conf_level <- sample(c(0.8, 0.9, 0.95, 0.99, round(runif(1, 0.5, 0.999), 3)), 1)
   rho <- sample(c(0, 0, 0, 1, 0.5, 2), 1)
-  candidates <- c(min(time) - 0.5, time[sample(n, min(n, 3))], runif(2, 0, max(time)),
-                  max(time), max(time) + 1)
-  times <- sort(unique(candidates[candidates >= 0 & runif(length(candidates)) < 0.6]))
-  # Out of order, as a user may type them (R sorts them). Not repeated: survival 3.5 keeps a
-  # repeat twice, the core once (docs/decisions.md, "Chosen times").
-  if (length(times) >= 2 && runif(1) < 0.1) times <- sample(times)
+  pick_times <- function() {
+    candidates <- c(min(time) - 0.5, time[sample(n, min(n, 3))], runif(2, 0, max(time)),
+                    max(time), max(time) + 1)
+    chosen <- unique(candidates[candidates >= 0 & runif(length(candidates)) < 0.6])
+    chosen <- sort(chosen)
+    # Out of order and repeated, as a user may type them: the core sorts them and keeps each
+    # once, with a warning times_reordered (docs/decisions.md, "Chosen times").
+    if (length(chosen) >= 2 && runif(1) < 0.15) chosen <- sample(chosen)
+    if (length(chosen) >= 1 && runif(1) < 0.15) chosen <- c(chosen, sample(chosen, 1))
+    chosen
+  }
+  times <- pick_times()
+  # The risk table at times of the test's choosing (else the core's grid, asked of R too).
+  risk_times <- if (runif(1) < 0.6) c(0, pick_times()) else NULL
 
-  list(seed = seed, data = d, group = if (use_group) "arm" else NULL,
-       strata = if (use_strata) "site" else NULL, conf_type = conf_type,
-       conf_level = conf_level, rho = rho, times = times)
+  list(seed = seed, design = design, coding = coding, data = d,
+       group = if (use_group) "arm" else NULL, strata = if (use_strata) "site" else NULL,
+       conf_type = conf_type, conf_level = conf_level, rho = rho, times = times,
+       risk_times = risk_times)
 }
 
 fmt_num <- function(x) sprintf("%.17g", x)
@@ -117,13 +213,15 @@ write_case_csv <- function(d, path) {
 }
 
 describe_case <- function(cs) {
-  sprintf("n=%d groups=%d%s conf=%s/%s rho=%s times=[%s]", nrow(cs$data),
-          length(unique(cs$data$arm)), if (is.null(cs$strata)) "" else " strata",
-          cs$conf_type, format(cs$conf_level), format(cs$rho),
-          paste(signif(cs$times, 6), collapse = ","))
+  sprintf("n=%d groups=%d%s %s events=%s conf=%s/%s rho=%s times=[%s]%s", nrow(cs$data),
+          length(unique(cs$data$arm)), if (is.null(cs$strata)) "" else " strata", cs$design,
+          cs$coding, cs$conf_type, format(cs$conf_level), format(cs$rho),
+          paste(signif(cs$times, 6), collapse = ","),
+          if (is.null(cs$risk_times)) "" else
+            sprintf(" risk-times=[%s]", paste(signif(cs$risk_times, 6), collapse = ",")))
 }
 
-# ---- comparison (same rules as tests/native/json_compare.hpp) -----------------------------------
+# ---- comparison --------------------------------------------------------------------------------
 
 show <- function(x) {
   if (is.null(x)) return("null")
@@ -131,6 +229,21 @@ show <- function(x) {
   if (nchar(text) > 100) paste0(substr(text, 1, 97), "...") else as.character(text)
 }
 
+# Numbers agree when |actual - expected| <= 1e-9 |expected|: relative everywhere, with no
+# absolute floor (one of 1e-12 let any p-value below 1e-12 through), so a p-value of 1e-40 is
+# checked to 9 digits like any other and a 0 must be 0. One floor is left: a chi-squared below
+# 1e-20, which is rounding noise (observed minus expected deaths of order 1e-16 times the
+# deaths, squared), where both programs may print different noise; its p-value, 1 to within
+# 1e-20, is still compared relatively. 5000 seeds needed no floor at all.
+kChisqFloor <- 1e-20
+numbers_agree <- function(expected, actual, floor = 0) {
+  abs(actual - expected) <= max(1e-9 * abs(expected), floor)
+}
+
+# The first difference between R's document and the CLI's, as list(path, expected, actual).
+# Objects: every key of R's must be in the CLI's (the CLI may say more), except in
+# `rows.left_out`, where the reasons must be the same. Arrays: same length, element by element.
+# Strings, booleans and null must be equal.
 first_difference <- function(expected, actual, path = "$") {
   if (is.null(expected)) {
     if (is.null(actual)) return(NULL)
@@ -140,7 +253,10 @@ first_difference <- function(expected, actual, path = "$") {
   if (is.list(expected)) {
     if (!is.list(actual)) return(list(path = path, expected = show(expected), actual = show(actual)))
     keys <- names(expected)
-    if (!is.null(keys) && length(keys) > 0) {
+    if (!is.null(keys) || grepl("left_out$", path)) {
+      if (grepl("\\.rows\\.left_out$", path) && !setequal(keys, names(actual))) {
+        return(list(path = path, expected = show(expected), actual = show(actual)))
+      }
       for (key in keys) {
         if (!(key %in% names(actual))) {
           return(list(path = paste0(path, ".", key), expected = show(expected[[key]]),
@@ -155,6 +271,21 @@ first_difference <- function(expected, actual, path = "$") {
       return(list(path = paste0(path, " (length ", length(expected), " vs ", length(actual), ")"),
                   expected = show(expected), actual = show(actual)))
     }
+    # A column of numbers and nulls, compared at once (the same rule, element by element).
+    as_column <- function(x) {
+      if (!all(vapply(x, function(v) is.null(v) || (is.numeric(v) && length(v) == 1), NA))) {
+        return(NULL)
+      }
+      vapply(x, function(v) if (is.null(v)) NA_real_ else as.numeric(v), 0)
+    }
+    e <- as_column(expected)
+    a <- if (is.null(e)) NULL else as_column(actual)
+    if (!is.null(a)) {
+      agree <- (is.na(e) & is.na(a)) | (!is.na(e) & !is.na(a) & abs(a - e) <= 1e-9 * abs(e))
+      if (all(agree)) return(NULL)
+      i <- which(!agree)[1]
+      return(first_difference(expected[[i]], actual[[i]], sprintf("%s[%d]", path, i - 1)))
+    }
     for (i in seq_along(expected)) {
       diff <- first_difference(expected[[i]], actual[[i]], sprintf("%s[%d]", path, i - 1))
       if (!is.null(diff)) return(diff)
@@ -162,7 +293,8 @@ first_difference <- function(expected, actual, path = "$") {
     return(NULL)
   }
   if (is.numeric(expected) && is.numeric(actual)) {
-    if (abs(actual - expected) <= max(1e-9 * abs(expected), 1e-12)) return(NULL)
+    floor <- if (grepl("\\.test\\.chisq$", path)) kChisqFloor else 0
+    if (numbers_agree(expected, actual, floor)) return(NULL)
     return(list(path = path, expected = fmt_num(expected), actual = fmt_num(actual)))
   }
   if (identical(class(expected), class(actual)) && identical(expected, actual)) return(NULL)
@@ -172,90 +304,129 @@ first_difference <- function(expected, actual, path = "$") {
 `%||%` <- function(a, b) if (is.null(a)) b else a
 drop_warnings <- function(x) { x[["warnings"]] <- NULL; x }
 
-# R can tell only which rows lose their stratum (and the core's notice that it sorted the
-# times); the core may warn about more (a single group, no test possible), so each expected
-# warning must be found among the actual ones with the same values of its fields, and the
-# others are not compared. The core lists the first rows of a kind and then
-# one warning "... and K more rows": the K missing from the listing must be exactly that K.
+# Every warning R expects must be among the CLI's with the same values of its fields, and
+# every warning of the CLI must be one R expects: none missing, none extra. The CLI lists the
+# first 20 rows of a kind, then one warning "... and K more rows ... (code)" without a row:
+# for each code, the rows listed plus K must be exactly the rows R expects.
 warning_difference <- function(expected, actual) {
-  not_listed <- 0L
-  for (w in expected) {
-    found <- any(vapply(actual, function(a) {
-      all(vapply(names(w), function(key) {
-        identical(as.character(unlist(a[[key]])), as.character(unlist(w[[key]])))
-      }, logical(1)))
+  matches <- function(w, a) {
+    all(vapply(names(w), function(key) {
+      identical(as.character(unlist(a[[key]])), as.character(unlist(w[[key]])))
     }, logical(1)))
-    if (!found) not_listed <- not_listed + 1L
   }
-  if (not_listed == 0L) return(NULL)
-  summarised <- any(vapply(actual, function(a) {
-    is.null(a$row) && grepl(sprintf("\\b%d more\\b", not_listed), a$message %||% "")
-  }, logical(1)))
-  if (summarised) return(NULL)
-  list(path = "$.warnings", expected = sprintf("%d warnings by row", length(expected)),
-       actual = show(actual))
+  codes <- unique(c(vapply(expected, function(w) w$code, ""),
+                    vapply(actual, function(a) a$code %||% "", "")))
+  for (code in codes) {
+    exp_c <- Filter(function(w) identical(w$code, code), expected)
+    act_c <- Filter(function(a) identical(a$code, code), actual)
+    more <- Filter(function(a) is.null(a$row) && grepl("^\\.\\.\\. and [0-9]+ more", a$message),
+                   act_c)
+    listed <- Filter(function(a) !(is.null(a$row) && grepl("^\\.\\.\\. and [0-9]+ more", a$message)),
+                     act_c)
+    unexpected <- Filter(function(a) !any(vapply(exp_c, matches, logical(1), a = a)), listed)
+    found <- sum(vapply(exp_c, function(w) any(vapply(listed, matches, logical(1), w = w)),
+                        logical(1)))
+    k_more <- if (length(more) == 1) as.integer(sub("^\\.\\.\\. and ([0-9]+) more.*", "\\1",
+                                                    more[[1]]$message)) else 0L
+    if (length(unexpected) > 0 || length(more) > 1 || length(listed) != found ||
+        found + k_more != length(exp_c) || (k_more > 0 && found != 20)) {
+      return(list(path = sprintf("$.warnings[code=%s]", code),
+                  expected = sprintf("%d warnings", length(exp_c)),
+                  actual = sprintf("%d listed (%d unexpected) and %d more: %s", length(listed),
+                                   length(unexpected), k_more, show(act_c))))
+    }
+  }
+  NULL
 }
 
-# The number-at-risk table's grid is the core's choice, so R is asked about that grid:
-# summary(fit, times = grid, extend = TRUE) gives n at risk (time >= t), and the cumulative sums
-# of its events and censorings are the counts up to and including t.
-with_r_risk_tables <- function(expected_doc, actual, d, group) {
-  groups <- actual$survival$groups
-  if (is.null(groups) || length(groups) != length(expected_doc$survival$groups)) {
-    return(expected_doc)
-  }
-  g_text <- if (is.null(group)) rep("all", nrow(d)) else d[[group]]
-  frame <- data.frame(time = as.numeric(d$time), status = as.numeric(d$status),
-                      g = factor(g_text, levels = group_levels(g_text)))
-  fit <- survfit(Surv(time, status) ~ g, data = frame)
-  for (i in seq_along(groups)) {
-    grid <- unlist(groups[[i]]$risk_table$time)
-    if (length(grid) == 0) next
-    fit1 <- if (is.null(fit$strata)) fit else fit[i]
-    s <- summary(fit1, times = grid, extend = TRUE)
-    expected_doc$survival$groups[[i]]$risk_table <- list(
-      time = as.list(grid), n_risk = as.list(s$n.risk),
-      cumulative_events = as.list(cumsum(s$n.event)),
-      cumulative_censored = as.list(cumsum(s$n.censor)))
-  }
-  expected_doc
+# The CLI's arguments for a case.
+cli_arguments <- function(cs, csv) {
+  c("survival", "--input", csv, "--time", "time", "--event", "status",
+    if (!is.null(cs$group)) c("--group", cs$group),
+    if (!is.null(cs$strata)) c("--strata", cs$strata),
+    "--conf-type", cs$conf_type, "--conf-level", fmt_num(cs$conf_level),
+    if (length(cs$times)) c("--times", paste(fmt_num(cs$times), collapse = ",")),
+    if (length(cs$risk_times)) c("--risk-times", paste(fmt_num(cs$risk_times), collapse = ",")),
+    "--rho", fmt_num(cs$rho))
 }
+
+# R's document for a case. Without --risk-times the risk table's grid is the core's choice, so
+# R is asked about that grid (the CLI's first curve's), sorted as the core must give it.
+expected_document <- function(cs, d, actual) {
+  cols <- read_survival_columns(d, "time", "status", cs$group)
+  if (!any(cols$used)) {
+    return(list(ok = FALSE, error = list(code = "no_usable_rows")))
+  }
+  risk_times <- cs$risk_times
+  if (is.null(risk_times)) {
+    grid <- unlist(actual$survival$groups[[1]]$risk_table$time)
+    risk_times <- sort(unique(as.numeric(grid)))
+  }
+  r_expected(d, "time", "status", cs$group, cs$strata, cs$conf_type, cs$conf_level, cs$times,
+             cs$rho, risk_times = risk_times)
+}
+
+# What a compared case reached, for the summary line (each must be reached by the default run).
+case_kinds <- function(cs, expected) {
+  test <- expected$survival$test
+  codes <- vapply(expected$warnings, function(w) w$code, "")
+  p <- test$p
+  c(if (!is.null(test) && !is.null(p) && !is.na(p) && p < 1e-12) "p<1e-12",
+    if ("singular_test" %in% codes) "singular_test",
+    if ("no_test" %in% codes) "no_test",
+    if ("one_group" %in% codes) "one_group",
+    if (!is.null(test) && length(test$groups) == 1) "one_tested_group",
+    if ("event_coded_1_2" %in% codes) "event_coded_1_2",
+    if (cs$coding == "0/1/2" && "invalid_event" %in% codes) "0/1/2_departure",
+    if (cs$coding == "1/2 and above") "1/2_and_above",
+    if (any(c("missing_time", "invalid_time") %in% codes)) "time_left_out",
+    if (any(c("missing_event", "invalid_event") %in% codes)) "event_left_out",
+    if ("missing_group" %in% codes) "group_left_out",
+    if ("missing_strata" %in% codes) "stratum_left_out",
+    if ("times_reordered" %in% codes) "times_reordered",
+    if (anyDuplicated(cs$times) > 0) "times_repeated",
+    if (!is.null(cs$risk_times)) "risk_times_chosen",
+    if (isFALSE(expected$ok)) "no_usable_rows")
+}
+kAllKinds <- c("p<1e-12", "singular_test", "no_test", "one_group", "one_tested_group",
+               "event_coded_1_2", "0/1/2_departure", "1/2_and_above", "time_left_out",
+               "event_left_out", "group_left_out", "stratum_left_out", "times_reordered",
+               "times_repeated", "risk_times_chosen")
 
 # ---- one seed ----------------------------------------------------------------------------------
 
+# Returns list(line, kinds): line "PASS seed=..." when every field R can tell matched, else
+# "FAIL seed=..." with the first difference (inputs and both documents kept in out/).
 run_seed <- function(seed) {
   cs <- draw_case(seed)
   csv <- file.path(work_dir, sprintf("seed-%d.csv", seed))
   write_case_csv(cs$data, csv)
   d <- read_csv_as_core(csv)
-  expected <- tryCatch(
-    r_expected(d, "time", "status", cs$group, cs$strata, cs$conf_type, cs$conf_level,
-               cs$times, cs$rho),
-    error = function(e) e)
-  if (inherits(expected, "error")) {
-    return(sprintf("SKIP seed=%d %s: R failed: %s", seed, describe_case(cs),
-                   conditionMessage(expected)))
-  }
-  expected_text <- to_json_text(expected)
-
-  cli_args <- c("survival", "--input", csv, "--time", "time", "--event", "status",
-                if (!is.null(cs$group)) c("--group", cs$group),
-                if (!is.null(cs$strata)) c("--strata", cs$strata),
-                "--conf-type", cs$conf_type, "--conf-level", fmt_num(cs$conf_level),
-                if (length(cs$times)) c("--times", paste(fmt_num(cs$times), collapse = ",")),
-                "--rho", fmt_num(cs$rho))
+  cli_args <- cli_arguments(cs, csv)
   actual_text <- suppressWarnings(system2(cli, shQuote(cli_args), stdout = TRUE, stderr = FALSE))
   actual_text <- paste(actual_text, collapse = "\n")
   actual <- tryCatch(fromJSON(actual_text, simplifyVector = FALSE), error = function(e) NULL)
-  diff <- if (is.null(actual)) {
-    list(path = "$", expected = "a JSON document", actual = substr(actual_text, 1, 100))
+
+  # A case R cannot compute is a failure: the cases where survdiff stops and the core answers
+  # are handled in r_expected, and any other error of R's is not one the comparison knows.
+  expected <- tryCatch(expected_document(cs, d, actual), error = function(e) e)
+  kinds <- character(0)
+  if (inherits(expected, "error")) {
+    diff <- list(path = "(R)", expected = "R's answer",
+                 actual = paste("R failed:", conditionMessage(expected)))
+    expected_text <- ""
   } else {
-    expected_doc <- with_r_risk_tables(fromJSON(expected_text, simplifyVector = FALSE), actual, d,
-                                       cs$group)
-    warning_difference(expected_doc$warnings, actual$warnings) %||%
-      first_difference(drop_warnings(expected_doc), drop_warnings(actual))
+    expected_text <- to_json_text(expected)
+    kinds <- case_kinds(cs, expected)
+    diff <- if (is.null(actual)) {
+      list(path = "$", expected = "a JSON document", actual = substr(actual_text, 1, 100))
+    } else {
+      expected_doc <- fromJSON(expected_text, simplifyVector = FALSE)
+      warning_difference(expected_doc$warnings %||% list(), actual$warnings %||% list()) %||%
+        first_difference(drop_warnings(expected_doc), drop_warnings(actual))
+    }
   }
-  if (is.null(diff)) return(NULL)
+  if (is.null(diff)) return(list(line = sprintf("PASS seed=%d", seed), kinds = kinds))
 
   keep <- file.path(out_dir, sprintf("seed-%d", seed))
   dir.create(keep, recursive = TRUE, showWarnings = FALSE)
@@ -269,19 +440,39 @@ run_seed <- function(seed) {
                      paste(ifelse(grepl("^\\$", replay), paste0("\"", replay, "\""),
                                   shQuote(replay)), collapse = " "))),
              file.path(keep, "command.sh"))
-  sprintf("FAIL seed=%d %s %s: expected %s got %s", seed, describe_case(cs), diff$path,
-          diff$expected, diff$actual)
+  list(line = sprintf("FAIL seed=%d %s %s: expected %s got %s", seed, describe_case(cs),
+                      diff$path, diff$expected, diff$actual),
+       kinds = kinds)
 }
 
 seeds <- seq.int(first_seed, length.out = n_cases)
-results <- unlist(mclapply(seeds, function(s) {
-  tryCatch(run_seed(s), error = function(e) sprintf("ERROR seed=%d %s", s, conditionMessage(e)))
-}, mc.cores = max(1L, min(2L, detectCores()))))
+results <- mclapply(seeds, function(s) {
+  tryCatch(run_seed(s), error = function(e) {
+    list(line = sprintf("ERROR seed=%d %s", s, conditionMessage(e)), kinds = character(0))
+  })
+}, mc.cores = max(1L, min(2L, detectCores())))
 unlink(work_dir, recursive = TRUE)
 
-for (line in results) cat(line, "\n", sep = "")
-failed <- sum(grepl("^(FAIL|ERROR)", results))
-skipped <- sum(grepl("^SKIP", results))
-cat(sprintf("crosscheck: %d seeds (%d..%d), %d failed, %d skipped (R could not compute)\n",
-            n_cases, first_seed, first_seed + n_cases - 1, failed, skipped))
-quit(status = if (failed > 0) 1 else 0)
+# Every seed asked for must come back compared: a worker that died leaves no PASS line.
+lines <- vapply(seq_along(seeds), function(i) {
+  r <- if (i <= length(results)) results[[i]] else NULL
+  if (is.list(r) && is.character(r$line) && length(r$line) == 1) r$line
+  else sprintf("ERROR seed=%d no result (the worker died?)", seeds[i])
+}, character(1))
+for (line in lines[!grepl("^PASS", lines)]) cat(line, "\n", sep = "")
+passed <- sum(lines == sprintf("PASS seed=%d", seeds))
+failed <- n_cases - passed
+
+kinds <- unlist(lapply(results, function(r) if (is.list(r)) r$kinds))
+counts <- vapply(kAllKinds, function(k) sum(kinds == k), integer(1))
+cat("crosscheck: reached ", paste(sprintf("%s %d", kAllKinds, counts), collapse = ", "), "\n",
+    sep = "")
+# The default run must reach every kind of case it was written for: a change of the generator
+# that stops reaching one would leave that kind untested without a word.
+unreached <- if (n_cases >= 1000) kAllKinds[counts == 0] else character(0)
+if (length(unreached) > 0) {
+  cat(sprintf("crosscheck: no seed reached %s\n", paste(unreached, collapse = ", ")))
+}
+cat(sprintf("crosscheck: %d seeds (%d..%d), %d compared and passed, %d failed\n",
+            n_cases, first_seed, first_seed + n_cases - 1, passed, failed))
+quit(status = if (failed > 0 || length(unreached) > 0) 1 else 0)
