@@ -1,9 +1,11 @@
 // The example cohort's report (issue 5): `itp-analyze cohort` and the real wasm module give the
-// same bytes, the English and French files give the same analysis, and the report reproduces the
-// seed study's published figures that a cohort can (docs/design.md §1; examples/cohort/README.md):
-// age 68 [41.0-72.8] (21-88), 15 men, baseline platelets median 14, 16 SC / 10 IV, 1 death
-// before 3 months excluded, ORR 13/25 = 52 % with binom.test's interval, time to response 7-87
-// days, RFS among responders about 60 % at 24 months with the published number at risk.
+// same bytes, the English and French files give the same report (every part, the French words of
+// the files translated back), and the report reproduces the seed study's published figures
+// (docs/design.md §1; examples/cohort/README.md): age 68 [41.0-72.8] (21-88), 15 men, baseline
+// platelets median 14, 16 SC / 10 IV, 1 death before 3 months excluded, ORR 13/25 = 52 % with
+// binom.test's interval, time to response 7-87 days, RFS among responders about 60 % at 24
+// months with the published number at risk. tests/node/example_published.test.mjs checks every
+// other published figure.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 
+import { FR } from '../../examples/cohort/make_cohort.mjs';
 import { loadCore, repoRoot } from './core-loader.mjs';
 
 const cli = process.env.ITP_CLI ?? path.join(repoRoot, 'build/release/itp-analyze');
@@ -72,6 +75,8 @@ describe('the example cohort\'s report', () => {
     assert.ok(Math.abs(response.categories.OR.ci_lower - 0.313057044457032) < 1e-12);
     assert.ok(Math.abs(response.categories.OR.ci_upper - 0.722031990330053) < 1e-12);
     assert.deepEqual(response.excluded.map((e) => e.patient_id), ['SYN-07']);
+    assert.deepEqual([response.categories.CR.count, response.categories.R.count,
+      response.categories.NR.count], [9, 4, 12]);
     assert.deepEqual(response.not_evaluable, []);
     assert.deepEqual([en.time_to_response.n, en.time_to_response.min, en.time_to_response.max,
       en.time_to_response.median], [13, 7, 87, 29]);
@@ -88,10 +93,32 @@ describe('the example cohort\'s report', () => {
   });
 
   test('reads alike from the English and the French files', () => {
-    for (const part of ['response', 'time_to_response', 'rfs', 'os', 'follow_up', 'infusions']) {
+    for (const part of ['response', 'time_to_response', 'rfs', 'os', 'follow_up', 'infusions',
+      'prior_treatments', 'platelets_by_week', 'footnotes']) {
       assert.deepEqual(fr[part], en[part], part);
     }
-    assert.deepEqual(fr.patients.map((p) => [p.patient_id, p.category, p.time_to_response_days]),
-      en.patients.map((p) => [p.patient_id, p.category, p.time_to_response_days]));
+    // The words the files hold (causes, adverse event categories, causes of death) are French
+    // in the French report: translated back, and in the English order, the rows are the same.
+    const english = Object.fromEntries(Object.entries(FR).map(([en_, fr_]) => [fr_, en_]));
+    const back = (value) => english[value] ?? value;
+    const byLabel = (key) => (a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0);
+    const table1 = (report, translate) => report.table1.map((row) => (row.variable === 'secondary_cause'
+      ? { ...row, level: translate(row.level) } : row))
+      .sort((a, b) => (a.variable === 'secondary_cause' && b.variable === 'secondary_cause'
+        ? byLabel('level')(a, b) : 0));
+    assert.deepEqual(table1(fr, back), table1(en, (x) => x));
+    const safety = (report, translate) => ({ ...report.safety,
+      by_category: report.safety.by_category.map((c) => ({ ...c, category: translate(c.category) }))
+        .sort(byLabel('category')),
+      deaths: { ...report.safety.deaths, by_cause: report.safety.deaths.by_cause
+        .map((d) => ({ ...d, cause: translate(d.cause) })).sort(byLabel('cause')) } });
+    assert.deepEqual(safety(fr, back), safety(en, (x) => x));
+    // Per patient: what the rule concluded, and every count as it saw it.
+    const patient = (p) => ({ id: p.patient_id, category: p.category, baseline: p.baseline,
+      ttr: p.time_to_response_days, first: p.first_response_day, best: p.best_response,
+      loss: p.loss_of_response?.day ?? null, rfs: p.rfs, os: p.os,
+      roles: p.treatments.map((t) => [t.name, t.start_day, t.end_day, t.role]),
+      counts: p.counts.map((c) => [c.day, c.platelets, c.credited, c.level, c.in_window]) });
+    assert.deepEqual(fr.patients.map(patient), en.patients.map(patient));
   });
 });
