@@ -123,9 +123,10 @@ void neither_role(JsonWriter& out, const std::vector<PatientResponse>& responses
   out.end_object();
 }
 
-// Patients in CR at the landmark given no other ITP treatment (background, concomitant or
-// subsequent) before a relapse, if any: how many relapsed (loss of response by counts) and
-// when, in months from D0.
+// Patients in CR at the landmark who needed no new ITP treatment (a subsequent one) before a
+// relapse, if any: how many relapsed (loss of response by counts) and when, in months from D0.
+// Background and concomitant treatments do not count: the seed's 4 long-lasting CRs "without
+// other treatment" are more than its 2 patients given neither.
 void cr_without_other_treatment(JsonWriter& out, const Cohort& cohort,
                                 const std::vector<PatientResponse>& responses) {
   std::vector<std::string> ids;
@@ -134,10 +135,7 @@ void cr_without_other_treatment(JsonWriter& out, const Cohort& cohort,
     if (r.category != ResponseCategory::CR || r.loss_by_treatment) continue;
     bool other = false;
     for (std::size_t i = 0; i < r.treatments.size(); ++i) {
-      const TreatmentRole role = r.treatment_roles[i];
-      if (role != TreatmentRole::background && role != TreatmentRole::concomitant &&
-          role != TreatmentRole::subsequent)
-        continue;
+      if (r.treatment_roles[i] != TreatmentRole::subsequent) continue;
       const std::optional<Day>& start = cohort.treatments[r.treatments[i]].start_day;
       other = other || !r.loss_day || !start || *start < *r.loss_day;
     }

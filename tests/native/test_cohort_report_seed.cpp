@@ -113,10 +113,10 @@ TEST_CASE("seed report: the 'neither' subgroup and CR without other treatment",
   CHECK(neither["R"]["count"] == 1);
   CHECK(neither["OR"]["count"] == 2);
   CHECK(neither["without"]["patients"] == 1);
-  // CR with no other treatment: B only (A had concomitant ones); relapse on day 200, that is
-  // 200 / 30.4375 = 6.5708... months from D0.
+  // CR with no new (subsequent) treatment: A (its concomitant ones do not count) and B; B
+  // relapses on day 200, that is 200 / 30.4375 = 6.5708... months from D0.
   const json& cr = r["response"]["cr_without_other_treatment"];
-  CHECK(cr["patients"] == 1);
+  CHECK(cr["patients"] == 2);
   CHECK(cr["relapses"] == 1);
   CHECK(cr["relapse_months"][0].get<double>() == Approx(200 / 30.4375).epsilon(1e-12));
 }

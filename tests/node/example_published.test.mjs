@@ -2,9 +2,7 @@
 // poster, written here as a literal, against the report `itp-analyze` makes of the example cohort
 // (examples/cohort/, seed-2026), from the English and from the French files. The literals are
 // the poster's, at the poster's precision; where the poster's arithmetic is wrong (three percents
-// of prior treatments) the literal is the true percent, and the test says so. The one figure the
-// core counts otherwise (CR without other treatment: 4 published, 2 by the core's definition) is
-// a `todo` test, with the reason (examples/cohort/README.md).
+// of prior treatments) the literal is the true percent, and the test says so.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -155,21 +153,11 @@ for (const language of ['en', 'fr']) {
       assert.equal(Math.round(months.surv[1] * 10) * 10, 60, `RFS at 24 months ${months.surv[1]}`);
     });
 
-    test('long-lasting CR without other ITP treatment: relapses in 2, after 10 and 32 months (from D0)', () => {
+    test('long-lasting CR without other ITP treatment: 4, relapses in 2, after 10 and 32 months (from D0)', () => {
       const cr = r.response.cr_without_other_treatment;
+      assert.equal(cr.patients, 4);
       assert.equal(cr.relapses, 2);
       assert.deepEqual(cr.relapse_months.map(Math.round).sort((a, b) => a - b), [10, 32]);
-      // The core counts only CR patients without background, concomitant or subsequent
-      // treatment before the relapse: the 'neither' subgroup's 2. See the todo test below.
-      assert.equal(cr.patients, 2);
-    });
-
-    test('long-lasting CR without other ITP treatment: 4 patients', {
-      todo: 'the core excludes background and concomitant treatments too, which bounds this by '
-        + 'the neither subgroup (2); the poster\'s 4 are the CR patients without a new treatment '
-        + '(examples/cohort/README.md, check_published.R)',
-    }, () => {
-      assert.equal(r.response.cr_without_other_treatment.patients, 4);
     });
 
     test('safety: 16 patients with adverse events; infections 8 (5 grade 3–5); neutropenia 3; infusion reactions 3; heart failure 1', () => {
