@@ -3,15 +3,15 @@
 // d3-array) into one self-contained ES module that the page loads from its own origin, so it
 // needs no bundler and no network at run time:   node scripts/bundle-d3.mjs OUT.js
 //
-// The bundle exports exactly the names that web/figures/*.js import from '../vendor/d3.js', read
-// from their import statements, so esbuild leaves out the rest of d3 and a name the figures start
-// to use cannot be forgotten here.
+// The bundle exports exactly the names that web/page/figures/*.js import from '../vendor/d3.js',
+// read from their import statements, so esbuild leaves out the rest of d3 and a name the figures
+// start to use cannot be forgotten here.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { bundleForPage, outputArgument, repoRoot } from './bundle-for-page.mjs';
 
-const figuresDir = path.join(repoRoot, 'web/figures');
+const figuresDir = path.join(repoRoot, 'web/page/figures');
 const PACKAGES = ['d3-array', 'd3-axis', 'd3-scale', 'd3-selection', 'd3-shape'];
 
 const out = outputArgument('bundle-d3');
@@ -38,8 +38,8 @@ const byPackage = new Map();
 for (const name of [...names].sort()) {
   const pkg = owner.get(name);
   if (!pkg) {
-    console.error(`bundle-d3: web/figures imports "${name}", which none of ${PACKAGES.join(', ')} `
-      + 'exports (add the package to package.json and to PACKAGES here)');
+    console.error(`bundle-d3: web/page/figures imports "${name}", which none of `
+      + `${PACKAGES.join(', ')} exports (add the package to package.json and to PACKAGES here)`);
     process.exit(1);
   }
   byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), name]);
@@ -51,7 +51,7 @@ const { bytes, packages } = await bundleForPage({
   tag: 'bundle-d3',
   entry,
   out,
-  description: 'The d3 modules of the page\'s figures (web/figures/), bundled from npm by '
+  description: 'The d3 modules of the page\'s figures (web/page/figures/), bundled from npm by '
     + 'scripts/bundle-d3.mjs.',
 });
 console.log(`bundle-d3: ${path.relative(repoRoot, path.resolve(out))} (${bytes} bytes, `

@@ -181,7 +181,10 @@ export function shownTable(table) {
   });
 }
 
-/** The same cells from a table model of web/report-tables.js, as tables.js renders them. */
+/**
+ * The same cells from a table model of web/page/tables/report-tables.js, as render-table.js
+ * renders them.
+ */
 export function modelCells(model) {
   return model.rows.map((row) => (row.heading
     ? [row.cells[model.columns[0].key] ?? '']

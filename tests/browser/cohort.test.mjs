@@ -2,8 +2,8 @@
 // and read the tables the page shows. The seed study's published figures, which the example
 // cohort reproduces, are written out here as the page must show them (PUBLISHED, below). Every
 // other cell is compared with the CLI's report of the same files, formatted by the module the
-// page itself uses (web/report-tables.js): that proves the page shows the core's whole report,
-// but it cannot catch a formatting bug, which only the literals can. Also: the French files in
+// page itself uses (web/page/tables/report-tables.js): that proves the page shows the core's
+// whole report, but it cannot catch a formatting bug, which only the literals can. Also: the French files in
 // the French interface; a workbook of real .xlsx sheets; a cohort whose cells hold markup.
 // Nothing may leave the origin, no console error, and a screenshot of each step is saved for a
 // person to look at.
@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 
 import writeExcelFile from 'write-excel-file/node';
 
-import { reportTables } from '../../web/report-tables.js';
+import { reportTables } from '../../web/page/tables/report-tables.js';
 import {
   assertClean, cli, modelCells, openPage, repoRoot, screenshotDir, startSite, tableCells, WAIT,
   watch,
@@ -293,7 +293,7 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
         svgForeign: document.querySelectorAll('svg script, svg foreignObject').length,
         shown: document.body.textContent.includes('<img src=x onerror=alert(1)>'),
       }));
-      assert.deepEqual(dom, { images: 0, scripts: ['app.js'], svgForeign: 0, shown: true });
+      assert.deepEqual(dom, { images: 0, scripts: ['page/app.js'], svgForeign: 0, shown: true });
       assert.ok(!seen.requests.some((url) => new URL(url).pathname === '/x'), 'requested /x');
       assertClean(site.origin, seen);
     } finally {
@@ -307,7 +307,7 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
       // The first worker's script traps on the first import, as a wasm fault would: the
       // exception escapes the worker. Workers started after it get the real script.
       let served = 0;
-      await context.route('**/worker.js', async (route) => {
+      await context.route('**/worker/worker.js', async (route) => {
         const response = await route.fetch();
         const trap = served === 0 ? `self.addEventListener('message', (event) => {
   if (event.data?.payload?.type !== 'import_cohort') return;

@@ -1,11 +1,11 @@
-// The survival calculator in Chromium, its example against R's survival package. The example is
-// R's aml as web/survival-page.js asks for it (group x, conf.type "log", 95 %, times 12 and 24);
-// R's answers for that request are in survival_expected.json (made by survival_expected.R).
-// Nothing of web/ is imported here: every cell the page shows is written out below by hand from
-// R's answers, and every number shown is also parsed and compared with R's value at the
-// precision shown. A bug in the page's formatter or in the core therefore gives a wrong cell.
-// Also checked: the same numbers in French, the CSP header, nothing sent elsewhere, the progress
-// bar, and group labels holding markup shown as text.
+// The survival calculator in Chromium, its example against R's survival package. The example is R's
+// aml as web/page/survival/survival-page.js asks for it (group x, conf.type "log", 95 %, times 12
+// and 24); R's answers for that request are in survival_expected.json (made by
+// survival_expected.R). Nothing of web/ is imported here: every cell the page shows is written out
+// below by hand from R's answers, and every number shown is also parsed and compared with R's value
+// at the precision shown. A bug in the page's formatter or in the core therefore gives a wrong
+// cell. Also checked: the same numbers in French, the CSP header, nothing sent elsewhere, the
+// progress bar, and group labels holding markup shown as text.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -255,10 +255,11 @@ describe('the survival calculator in Chromium', { timeout: 60_000 }, () => {
           fullPage: true });
 
         const paths = seen.requests.map((url) => new URL(url).pathname);
-        for (const file of ['/worker.js', '/itp-core.js', '/itp-core.wasm', '/examples/aml.csv']) {
+        for (const file of ['/worker/worker.js', '/worker/itp-core.js', '/worker/itp-core.wasm',
+          '/examples/aml.csv']) {
           assert.ok(paths.includes(file), `${file} not requested: ${paths.join(' ')}`);
         }
-        assert.equal(seen.headers.get(`${site.origin}/worker.js`)?.['content-security-policy'],
+        assert.equal(seen.headers.get(`${site.origin}/worker/worker.js`)?.['content-security-policy'],
           CSP, 'the worker script must carry the CSP header itself');
         assertClean(site.origin, seen);
       } finally {
@@ -294,7 +295,7 @@ describe('the survival calculator in Chromium', { timeout: 60_000 }, () => {
         scripts: [...document.scripts].map((s) => s.getAttribute('src')),
         svgForeign: document.querySelectorAll('svg script, svg foreignObject').length,
       }));
-      assert.deepEqual(dom, { images: 0, scripts: ['app.js'], svgForeign: 0 });
+      assert.deepEqual(dom, { images: 0, scripts: ['page/app.js'], svgForeign: 0 });
       assert.ok(!seen.requests.some((url) => new URL(url).pathname === '/x'), 'requested /x');
       assertClean(site.origin, seen);
     } finally {

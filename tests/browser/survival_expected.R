@@ -1,6 +1,7 @@
-# R's answers for the request the survival calculator's example makes (web/survival-page.js:
-# R's aml, time "time", event "status", group "x", conf.type "log", 95 %, times 12 and 24),
-# which tests/browser/survival.test.mjs compares with the numbers the page shows.
+# R's answers for the request the survival calculator's example makes
+# (web/page/survival/survival-page.js: R's aml, time "time", event "status", group "x",
+# conf.type "log", 95 %, times 12 and 24), which tests/browser/survival.test.mjs compares with the
+# numbers the page shows.
 #
 #   Rscript tests/browser/survival_expected.R      (from the repository root)
 #

@@ -12,14 +12,14 @@ import { test } from 'node:test';
 
 import { JSDOM } from 'jsdom';
 
-import { tableToCsv } from '../../web/csv.js';
-import { patientAudit, patientTable } from '../../web/patient-tables.js';
-import { buildPrintableReport } from '../../web/printable-report.js';
+import { tableToCsv } from '../../web/page/tables/csv.js';
+import { patientAudit, patientTable } from '../../web/page/tables/patient-tables.js';
+import { buildPrintableReport } from '../../web/page/cohort/printable-report.js';
 import {
   adverseEventsBeforeD0Table, byTreatmentTable, crWithoutOtherTreatmentTable, neitherResponseTable,
   plateletsByWeekTable, reportTables, safetyTable, severalCausesNote, table1Table,
-} from '../../web/report-tables.js';
-import { renderPatientTable, renderTable } from '../../web/tables.js';
+} from '../../web/page/tables/report-tables.js';
+import { renderPatientTable, renderTable } from '../../web/page/tables/render-table.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 

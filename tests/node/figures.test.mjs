@@ -1,4 +1,4 @@
-// The figures of web/figures/ (issue 6), built from the core's real answers: the CLI's cohort
+// The figures of web/page/figures/ (issue 6), built from the core's real answers: the CLI's cohort
 // report of the example cohort and its survival analysis of examples/aml.csv, made here by
 // build/release/itp-analyze. The figures run on the d3 bundle that ships (scripts/bundle-d3.mjs,
 // written to a temporary copy of the site), in jsdom; each number drawn is read back from the SVG
@@ -31,8 +31,8 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 // ---- the site's figures with the shipped d3 bundle, and the core's answers ---------------------
 const site = path.join(tmp, 'site');
-cpSync(path.join(repoRoot, 'web/figures'), path.join(site, 'figures'), { recursive: true });
-cpSync(path.join(repoRoot, 'web/format.js'), path.join(site, 'format.js'));
+// The page's modules as dist/page/ holds them (the figures import the number formats beside them).
+cpSync(path.join(repoRoot, 'web/page'), site, { recursive: true });
 cpSync(path.join(repoRoot, 'web/favicon.svg'), path.join(site, 'favicon.svg'));
 const bundleLog = execFileSync(process.execPath,
   [path.join(repoRoot, 'scripts/bundle-d3.mjs'), path.join(site, 'vendor/d3.js')],
@@ -575,7 +575,7 @@ describe('export and the CSP', () => {
   });
 
   test('the figures\' code writes no HTML and no style attribute', () => {
-    const dir = path.join(repoRoot, 'web/figures');
+    const dir = path.join(repoRoot, 'web/page/figures');
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
       const source = readFileSync(path.join(dir, file), 'utf8');
       for (const banned of [/innerHTML/, /outerHTML/, /insertAdjacentHTML/, /\.html\(/, /\.style\(/,
@@ -596,8 +596,8 @@ describe('export and the CSP', () => {
     t.diagnostic(`d3 bundle: ${code.length} bytes, ${gz} gzipped`);
     assert.ok(gz < 30_000, `the d3 bundle stays small (${gz} bytes gzipped)`);
     const dist = path.join(repoRoot, 'dist');
-    if (existsSync(path.join(dist, 'figures'))) {
-      assert.ok(existsSync(path.join(dist, 'vendor/d3.js')),
+    if (existsSync(path.join(dist, 'page/figures'))) {
+      assert.ok(existsSync(path.join(dist, 'page/vendor/d3.js')),
         'scripts/build puts d3 beside the figures');
     }
   });

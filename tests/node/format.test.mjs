@@ -1,8 +1,8 @@
-// The journal conventions of web/format.js (docs/design.md §6).
+// The journal conventions of web/page/format.js (docs/design.md §6).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { formatLevel, formatMedian, formatP } from '../../web/format.js';
+import { formatLevel, formatMedian, formatP } from '../../web/page/format.js';
 
 test('p: two significant digits from 0.001 up, "p < 0.001" below', () => {
   assert.equal(formatP(0.11), 'p = 0.11');

@@ -1,6 +1,7 @@
-// Issue 6: the cohort report's tables (web/report-tables.js) against the example cohort's real
-// core answer, their rendering as accessible tables (web/tables.js), CSV export (web/csv.js) and
-// the printable report (web/printable-report.js), with hostile values from a file.
+// Issue 6: the cohort report's tables (web/page/tables/report-tables.js) against the example
+// cohort's real core answer, their rendering as accessible tables (web/page/tables/render-table.js),
+// CSV export (web/page/tables/csv.js) and the printable report (web/page/cohort/printable-report.js),
+// with hostile values from a file.
 //
 // The DOM is a minimal fake written here: it has no innerHTML and no style, so a renderer that
 // reached for either fails. When jsdom is installed the same tables are also checked in it.
@@ -10,20 +11,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 
-import { BOM, csvOptionsFor, guardFormula, tableModelRows, tableToCsv, toCsv } from '../../web/csv.js';
-import { hasText } from '../../web/i18n.js';
+import {
+  BOM, csvOptionsFor, guardFormula, tableModelRows, tableToCsv, toCsv,
+} from '../../web/page/tables/csv.js';
+import { hasText } from '../../web/page/i18n/index.js';
 import {
   buildPrintableReport, criteriaParameters, escapeHtml, plainSvg,
-} from '../../web/printable-report.js';
-import { patientAudit, patientTable, patientTreatments } from '../../web/patient-tables.js';
-import { formatEstimate, formatSummary } from '../../web/report-format.js';
+} from '../../web/page/cohort/printable-report.js';
+import {
+  patientAudit, patientTable, patientTreatments,
+} from '../../web/page/tables/patient-tables.js';
+import { formatEstimate, formatSummary } from '../../web/page/tables/report-format.js';
 import {
   byTreatmentTable, followUpTable, infusionsTable, laterResponseTable, outsideDenominatorTable,
   priorTreatmentsTable, reportTables, responseTable, rfsAtRiskTable, safetyTable,
   survivalSummaryTable, table1Table, timeToResponseTable,
-} from '../../web/report-tables.js';
-import { survivalGroupsTable } from '../../web/survival-tables.js';
-import { renderPatientTable, renderTable } from '../../web/tables.js';
+} from '../../web/page/tables/report-tables.js';
+import { survivalGroupsTable } from '../../web/page/tables/survival-tables.js';
+import { renderPatientTable, renderTable } from '../../web/page/tables/render-table.js';
 
 // The core's answers the tables are built from, made now by the CLI (build/release, or ITP_CLI).
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,6 +1,6 @@
 // Spreadsheets end to end, as the page's worker reads them: real .xlsx workbooks, written by
 // write-excel-file into a temporary folder, decoded by the worker's own module
-// (dist/xlsx/load-workbook.js with the bundled read-excel-file, as scripts/build ships them)
+// (dist/worker/load-workbook.js with the bundled read-excel-file, as scripts/build ships them)
 // and loaded into the real wasm core (build/wasm, or ITP_WASM_DIR). A sheet must describe exactly
 // as the same data typed into a CSV file.
 import assert from 'node:assert/strict';
@@ -16,10 +16,10 @@ import { loadCore, repoRoot } from './core-loader.mjs';
 
 const distDir = process.env.ITP_DIST_DIR
   ? path.resolve(process.env.ITP_DIST_DIR) : path.join(repoRoot, 'dist');
-const workerXlsx = await import(pathToFileURL(path.join(distDir, 'xlsx/load-workbook.js')).href);
+const workerXlsx = await import(pathToFileURL(path.join(distDir, 'worker/load-workbook.js')).href);
 const { loadWorkbook, encodeRows, excelSerialOf } = workerXlsx;
 const { isWorkbook, tableNameOf } = await import(
-  pathToFileURL(path.join(distDir, 'core-client.js')).href);
+  pathToFileURL(path.join(distDir, 'page/core-client.js')).href);
 
 const SEP = ' \u203a ';  // how messages name a sheet: "cohort.xlsx › patients"
 

@@ -15,7 +15,7 @@ import { loadCore, repoRoot } from './core-loader.mjs';
 const distDir = process.env.ITP_DIST_DIR
   ? path.resolve(process.env.ITP_DIST_DIR) : path.join(repoRoot, 'dist');
 const { loadWorkbook } = await import(
-  pathToFileURL(path.join(distDir, 'xlsx/load-workbook.js')).href);
+  pathToFileURL(path.join(distDir, 'worker/load-workbook.js')).href);
 
 const TABLES = ['patients', 'platelets', 'infusions', 'treatments', 'adverse_events', 'labs'];
 

@@ -12,7 +12,7 @@
 // (not a no-break one, so tests, CSV and copy-paste see one character); the page keeps numeric
 // cells on one line with CSS (white-space: nowrap on .num).
 
-import { formatP } from './format.js';
+import { formatP } from '../format.js';
 
 /** @typedef {'en' | 'fr'} Lang */
 

@@ -4,7 +4,7 @@
 // the image): the page's CSP, default-src 'self' with no img-src, blocks both URLs, and Chromium's
 // createImageBitmap() cannot decode an SVG Blob (checked in Chromium under the page's header,
 // tests/node/figures.test.mjs). The figures use a small part of SVG, all of it written by
-// web/figures/ and d3-axis: <g> with translate/rotate/scale, <path> (through Path2D, which reads
+// web/page/figures/ and d3-axis: <g> with translate/rotate/scale, <path> (through Path2D, which reads
 // SVG path data), <rect>, <circle>, <line>, <text> with inline <tspan>s, and the presentation
 // attributes below. This file draws exactly that part; anything else is skipped, so a figure
 // that starts to use another element must add it here (the test compares both renderings).
@@ -21,7 +21,7 @@ const ROOT_STYLE = {
 const SKIPPED = new Set(['title', 'desc', 'defs', 'metadata', 'style', 'script']);
 
 /**
- * Draws `svg` (an <svg> element built by web/figures/) on `ctx`, in the SVG's user units.
+ * Draws `svg` (an <svg> element built by web/page/figures/) on `ctx`, in the SVG's user units.
  * @param {CanvasRenderingContext2D} ctx
  * @param {SVGSVGElement} svg
  */

@@ -2,15 +2,15 @@
 // table named by the sheet (docs/design.md §3: cohort tables are recognised by sheet name),
 // passing the cells as the rows of typed values that core/io/cell_rows.hpp reads.
 //
-// The workbook is read by read-excel-file, bundled at build time into ./read-excel-file.js by
-// scripts/bundle-xlsx.mjs (a self-contained ES module: no bundler, no network, no eval and no
+// The workbook is read by read-excel-file, bundled at build time into ./vendor/read-excel-file.js
+// by scripts/bundle-xlsx.mjs (a self-contained ES module: no bundler, no network, no eval and no
 // blob: worker at run time). The core's worker imports this module on the first workbook only,
 // so a page that loads CSV files never downloads the reader.
 
-import { readXlsxFile } from './read-excel-file.js';
+import { readXlsxFile } from './vendor/read-excel-file.js';
 
-/** @typedef {import('../protocol.js').WorkbookResult} WorkbookResult */
-/** @typedef {import('../protocol.js').CoreProblem} CoreProblem */
+/** @typedef {import('../shared/protocol.js').WorkbookResult} WorkbookResult */
+/** @typedef {import('../shared/protocol.js').CoreProblem} CoreProblem */
 
 const MS_PER_DAY = 86_400_000;
 // read-excel-file turns a date cell's serial s (1900 system) into the UTC instant

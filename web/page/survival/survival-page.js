@@ -1,11 +1,11 @@
 // The survival calculator mode (main thread): any table, its time, event and group columns,
 // then the core's Kaplan-Meier curves, medians, estimates at chosen times and log-rank test,
 // shown as a figure and as a table beside it (docs/design.md §6). The example is R's aml data set.
-import { drawKaplanMeier } from './figures/index.js';
-import { t } from './i18n.js';
-import { busy, el, figureExports, say } from './page-kit.js';
-import { survivalAtTimesTable, survivalGroupsTable } from './survival-tables.js';
-import { renderTable } from './tables.js';
+import { drawKaplanMeier } from '../figures/index.js';
+import { t } from '../i18n/index.js';
+import { busy, el, figureExports, say } from '../page-kit.js';
+import { survivalAtTimesTable, survivalGroupsTable } from '../tables/survival-tables.js';
+import { renderTable } from '../tables/render-table.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
@@ -22,7 +22,7 @@ function fillSelect(select, names, guess, allowNone = false) {
 }
 
 /**
- * @param {{client: import('./core-client.js').CoreClient, lang: () => string,
+ * @param {{client: import('../core-client.js').CoreClient, lang: () => string,
  *   describeFailure: (e: unknown) => string}} page
  */
 export function createSurvivalPage({ client, lang, describeFailure }) {

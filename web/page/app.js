@@ -2,11 +2,11 @@
 // (ITP cohort, survival calculator), each in its own module. The page computes nothing: the
 // core in the worker answers every request (core-client.js), and every value from a file is
 // shown as text.
-import { createCohortPage } from './cohort-page.js';
+import { createCohortPage } from './cohort/cohort-page.js';
 import { CoreClient, WorkerFailed } from './core-client.js';
-import { languages, normalizeLanguage, t } from './i18n.js';
+import { languages, normalizeLanguage, t } from './i18n/index.js';
 import { applyTexts, say } from './page-kit.js';
-import { createSurvivalPage } from './survival-page.js';
+import { createSurvivalPage } from './survival/survival-page.js';
 
 // The browser's language, never stored (docs/design.md §6: nothing kept unless the user asks).
 let lang = normalizeLanguage(navigator.language);

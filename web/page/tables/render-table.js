@@ -11,7 +11,7 @@
 //   button.patient-link        the button in the id cell of the per-patient table
 
 import { patientTable } from './patient-tables.js';
-import { normalizeLanguage, t } from './i18n.js';
+import { normalizeLanguage, t } from '../i18n/index.js';
 
 /** @typedef {import('./report-tables.js').TableModel} TableModel */
 /** @typedef {import('./report-tables.js').Row} Row */

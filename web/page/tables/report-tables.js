@@ -1,14 +1,14 @@
 // The cohort report's tables as plain models: pure functions from the core's JSON (docs/design.md §5
 // "Cohort report") to {id, title, caption, columns, rows, footnotes}, with every cell already
-// written as text in the reader's language. The page renders a model as a <table> (tables.js),
-// the CSV export writes it (csv.js), the printable report prints it (printable-report.js), so
-// the three always show the same text.
+// written as text in the reader's language. The page renders a model as a <table>
+// (render-table.js), the CSV export writes it (csv.js), the printable report prints it
+// (../cohort/printable-report.js), so the three always show the same text.
 //
 // Nothing here computes a statistic: counts, percents, quantiles, intervals and p-values are the
 // core's; these functions only choose decimals and words. Text from the user's files (patient
 // ids, drug names, categories, reasons) is copied as it is, never translated or interpreted.
 
-import { formatDecimal, formatFixed, formatPValue, t, tOr } from './i18n.js';
+import { formatDecimal, formatFixed, formatPValue, t, tOr } from '../i18n/index.js';
 import {
   DASH, isNumber, sameDecimals, formatSummary, formatCount, formatRate, formatEstimate,
   formatSurvivalAt, translateValue, variableLabel, classLabel, categoryShort, categoryLong,

@@ -10,13 +10,13 @@
 // The <style> element is the document's own: opened as a file it is allowed by the CSP below.
 // (Shown from a blob: URL the page's CSP would apply instead and block it; download the file.)
 
-import { patientAudit } from './patient-tables.js';
-import { reportTables } from './report-tables.js';
+import { patientAudit } from '../tables/patient-tables.js';
+import { reportTables } from '../tables/report-tables.js';
 import {
   formatDateTime, formatDecimal, formatLevel, normalizeLanguage, t, tOr,
-} from './i18n.js';
+} from '../i18n/index.js';
 
-/** @typedef {import('./report-tables.js').TableModel} TableModel */
+/** @typedef {import('../tables/report-tables.js').TableModel} TableModel */
 
 /**
  * Text made safe for HTML text and for attribute values in double or single quotes.
@@ -76,7 +76,7 @@ figcaption { font-weight: 600; margin-top: 2mm; }
 // ---- tables ---------------------------------------------------------------------------------
 
 /**
- * A table model as HTML, the same structure tables.js builds in the page.
+ * A table model as HTML, the same structure render-table.js builds in the page.
  * @param {TableModel} model
  * @param {string} [id]  The element id (default "table-" + model.id); unique in the document.
  * @returns {string}
@@ -133,7 +133,7 @@ export function plainSvg(svg) {
   return ACTIVE_CONTENT.some((pattern) => pattern.test(text)) ? null : text;
 }
 
-/** Whether an SVG's root says it writes its own title (web/figures/: data-title-shown). */
+/** Whether an SVG's root says it writes its own title (web/page/figures/: data-title-shown). */
 function titleShown(markup) {
   return /^<svg\b[^>]*\sdata-title-shown="true"/i.test(markup);
 }

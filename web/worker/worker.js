@@ -1,10 +1,11 @@
 // The core's thread (a module worker: the wasm glue is an ES6 module, docs/design.md §8, trap 9).
 // It owns one wasm instance and one Workspace of loaded tables, and answers the page's
-// messages one at a time, so the page never blocks on a computation. Shapes: ./protocol.js.
+// messages one at a time, so the page never blocks on a computation. Shapes:
+// ../shared/protocol.js.
 
-/** @typedef {import('./protocol.js').WorkerRequest} WorkerRequest */
-/** @typedef {import('./protocol.js').WorkerResponse} WorkerResponse */
-/** @typedef {import('./protocol.js').WorkerError} WorkerError */
+/** @typedef {import('../shared/protocol.js').WorkerRequest} WorkerRequest */
+/** @typedef {import('../shared/protocol.js').WorkerResponse} WorkerResponse */
+/** @typedef {import('../shared/protocol.js').WorkerError} WorkerError */
 
 // Imported dynamically so that a missing or blocked itp-core.js becomes an answer the page can
 // show, rather than a worker that dies before it can say why.
@@ -22,7 +23,7 @@ ready.catch(() => {});
 
 // The .xlsx reader is imported with the first workbook only: a page that loads CSV files never
 // downloads it.
-/** @type {Promise<typeof import('./xlsx/load-workbook.js')> | null} */
+/** @type {Promise<typeof import('./load-workbook.js')> | null} */
 let workbookReader = null;
 
 /**
@@ -42,7 +43,7 @@ function toWorkerError(e) {
 
 /**
  * @param {WorkerRequest} message
- * @returns {Promise<import('./protocol.js').CoreResponse | import('./protocol.js').WorkbookResult>}
+ * @returns {Promise<import('../shared/protocol.js').CoreResponse | import('../shared/protocol.js').WorkbookResult>}
  */
 async function handle(message) {
   const { workspace } = await ready;
@@ -65,7 +66,7 @@ async function handle(message) {
       if (typeof file !== 'string' || file === '') {
         throw new TypeError('loadWorkbook: payload.file must be the file\'s name');
       }
-      workbookReader ??= import('./xlsx/load-workbook.js');
+      workbookReader ??= import('./load-workbook.js');
       const { loadWorkbook } = await workbookReader.catch((e) => {
         workbookReader = null;  // let a later call try again
         const error = new Error(`the spreadsheet reader could not be loaded: ${e?.message ?? e}`);

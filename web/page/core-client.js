@@ -1,16 +1,16 @@
-// The page's side of the worker protocol (./protocol.js): turns messages into promises and keeps
-// a worker alive. A worker that dies (a wasm trap, an 'error' event) takes its loaded tables
-// with it, so the client starts a new one, fails the calls in flight and tells the page, which
-// must load its tables again.
+// The page's side of the worker protocol (../shared/protocol.js): turns messages into promises
+// and keeps a worker alive. A worker that dies (a wasm trap, an 'error' event) takes its loaded
+// tables with it, so the client starts a new one, fails the calls in flight and tells the page,
+// which must load its tables again.
 
-/** @typedef {import('./protocol.js').WorkerResponse} WorkerResponse */
-/** @typedef {import('./protocol.js').WorkerError} WorkerError */
-/** @typedef {import('./protocol.js').CoreResponse} CoreResponse */
-/** @typedef {import('./protocol.js').CoreRequest} CoreRequest */
-/** @typedef {import('./protocol.js').LoadTablePayload} LoadTablePayload */
-/** @typedef {import('./protocol.js').LoadWorkbookPayload} LoadWorkbookPayload */
-/** @typedef {import('./protocol.js').WorkbookResult} WorkbookResult */
-/** @typedef {import('./protocol.js').CoreProblem} CoreProblem */
+/** @typedef {import('../shared/protocol.js').WorkerResponse} WorkerResponse */
+/** @typedef {import('../shared/protocol.js').WorkerError} WorkerError */
+/** @typedef {import('../shared/protocol.js').CoreResponse} CoreResponse */
+/** @typedef {import('../shared/protocol.js').CoreRequest} CoreRequest */
+/** @typedef {import('../shared/protocol.js').LoadTablePayload} LoadTablePayload */
+/** @typedef {import('../shared/protocol.js').LoadWorkbookPayload} LoadWorkbookPayload */
+/** @typedef {import('../shared/protocol.js').WorkbookResult} WorkbookResult */
+/** @typedef {import('../shared/protocol.js').CoreProblem} CoreProblem */
 
 /**
  * What loadFile answers, for a CSV/TSV file as for a workbook. `ok` is false only when a
@@ -85,7 +85,7 @@ export class CoreClient {
   }
 
   start() {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../worker/worker.js', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event) => this.receive(event.data));
     // 'error' fires when the worker's script fails or an exception escapes it; 'messageerror'
     // when a message cannot be deserialised. Either way the worker is not to be trusted.

@@ -1,4 +1,4 @@
-// Exports of a figure built by web/figures/: standalone SVG text, a PNG Blob, and the download
+// Exports of a figure built by web/page/figures/: standalone SVG text, a PNG Blob, and the download
 // of either, all under the page's CSP (docs/design.md §6).
 //
 // PNG: the figure is painted on a canvas by paint-canvas.js rather than loaded as an image,

@@ -37,7 +37,7 @@ export const MessageType = Object.freeze({
  * @property {string} file  The workbook's file name as the user knows it ("cohort.xlsx"); messages
  *   name a sheet as "cohort.xlsx › patients".
  * @property {ArrayBuffer | Uint8Array} bytes  The .xlsx file's bytes (send an ArrayBuffer as a
- *   transferable). The worker decodes them with read-excel-file (web/xlsx/load-workbook.js) and
+ *   transferable). The worker decodes them with read-excel-file (web/worker/load-workbook.js) and
  *   hands each sheet to the core as rows of typed cells: a load_table request with
  *   {"cells": "rows", "sheet": name} whose bytes are a JSON array of rows, each cell null, text,
  *   a number, true/false, or {"excel_serial": n} for a cell formatted as a date (1900 system;

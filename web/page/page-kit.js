@@ -2,7 +2,7 @@
 // status line, the page's own texts in the chosen language, and export buttons for a figure.
 // No value from a user's file ever reaches innerHTML: el() sets text with textContent.
 import { downloadBlob, svgToBlob, svgToPngBlob } from './figures/index.js';
-import { t } from './i18n.js';
+import { t } from './i18n/index.js';
 
 /**
  * An element with attributes and children; a string child becomes a text node.
@@ -85,7 +85,7 @@ export function downloadText(text, fileName, type) {
 /**
  * A list of the core's problems as a table: where (file, row, column), whether the row was
  * kept, and the message.
- * @param {import('./protocol.js').CoreProblem[]} problems
+ * @param {import('../shared/protocol.js').CoreProblem[]} problems
  * @param {string} lang
  */
 export function problemsTable(problems, lang) {

@@ -4,7 +4,7 @@
 // the confirmed response it lies within) with their other treatments, for the details view
 // (docs/design.md §5: every classification checkable by eye).
 
-import { formatDecimal, t, tOr } from './i18n.js';
+import { formatDecimal, t, tOr } from '../i18n/index.js';
 import { DASH, isNumber, classLabel, categoryShort, categoryLong } from './report-format.js';
 
 const eventText = (reason, lang) =>
@@ -52,7 +52,7 @@ function showsLossOfCr(patients, criteria) {
  * One row per patient: id, category, reason, baseline, time to response, loss of response (and
  * of CR when the criteria look for it), RFS and OS in days with the event or the reason they
  * were not computed. Each row carries its patient, for a details view
- * (tables.js renderPatientTable).
+ * (render-table.js renderPatientTable).
  * @param {object[]} patients  The report's patients[].
  * @param {string} lang
  * @param {object} [criteria]  The report's criteria (whether loss of CR is looked for).

@@ -5,7 +5,7 @@
 
 import {
   formatDecimal, formatFixed, formatLevel, formatPercent, formatProportion, t, tOr,
-} from './i18n.js';
+} from '../i18n/index.js';
 
 export const DASH = '–';  // en dash: ranges ("21–88") and empty cells
 

@@ -1,13 +1,13 @@
 // The survival calculator's tables: one row per group (n, events, median with its CI; the test
 // in the caption) and the estimates at the chosen times, as summary(fit, times =) gives them.
 
-import { formatDecimal, formatFixed, formatPValue, t } from './i18n.js';
+import { formatDecimal, formatFixed, formatPValue, t } from '../i18n/index.js';
 import { formatEstimate, formatSurvivalAt, levelText } from './report-format.js';
 
 /**
  * The survival calculator's numbers beside its figure (docs/design.md §6): one row per group (name
  * as in the file, n, events, median with its CI in the file's time unit), the test in the caption.
- * @param {import('./protocol.js').SurvivalResult} survival @param {string} lang
+ * @param {import('../../shared/protocol.js').SurvivalResult} survival @param {string} lang
  */
 export function survivalGroupsTable(survival, lang) {
   const level = levelText(survival.conf_level, lang);
@@ -48,7 +48,7 @@ export function survivalGroupsTable(survival, lang) {
 /**
  * The survival calculator's estimates at the chosen times (summary(fit, times =) of R): one row
  * per group and time, with the number at risk and S with its CI; null when no time was chosen.
- * @param {import('./protocol.js').SurvivalResult} survival
+ * @param {import('../../shared/protocol.js').SurvivalResult} survival
  * @param {string} lang
  */
 export function survivalAtTimesTable(survival, lang) {

@@ -9,14 +9,14 @@
 import {
   drawKaplanMeier, drawPlateletsByWeek, drawPlateletTrajectories, drawResponseBars, drawSwimmer,
   svgToString,
-} from './figures/index.js';
-import { tableToCsv } from './csv.js';
-import { t, tOr } from './i18n.js';
-import { busy, downloadText, el, figureExports, problemsTable, say } from './page-kit.js';
+} from '../figures/index.js';
+import { tableToCsv } from '../tables/csv.js';
+import { t, tOr } from '../i18n/index.js';
+import { busy, downloadText, el, figureExports, problemsTable, say } from '../page-kit.js';
 import { buildPrintableReport } from './printable-report.js';
-import { patientAudit, patientTreatments } from './patient-tables.js';
-import { plateletsByWeekTable, reportTables } from './report-tables.js';
-import { renderPatientTable, renderTable } from './tables.js';
+import { patientAudit, patientTreatments } from '../tables/patient-tables.js';
+import { plateletsByWeekTable, reportTables } from '../tables/report-tables.js';
+import { renderPatientTable, renderTable } from '../tables/render-table.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
@@ -32,7 +32,7 @@ const FIGURE_TITLES = Object.freeze({ rfs: 'figure.rfs', os: 'figure.os',
 const MIN_PATIENTS_A_WEEK = 3;
 
 /**
- * @param {{client: import('./core-client.js').CoreClient, lang: () => string,
+ * @param {{client: import('../core-client.js').CoreClient, lang: () => string,
  *   describeFailure: (e: unknown) => string}} page
  */
 export function createCohortPage({ client, lang, describeFailure }) {
