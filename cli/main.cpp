@@ -24,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/api/json_output.hpp"
+#include "core/json/json_output.hpp"
 #include "core/api/workspace.hpp"
 
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 // The "import_cohort" request: which loaded tables, and the user's choices (ImportOptions).
-#include "core/api/json_output.hpp"
+#include "core/json/json_output.hpp"
 #include "core/cohort/import_options.hpp"
 
 namespace itp {

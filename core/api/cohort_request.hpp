@@ -1,7 +1,7 @@
 #pragma once
 // The "cohort" request beyond the import options: the criteria (a preset's name or a criteria
 // object) and the report's choices.
-#include "core/api/json_output.hpp"
+#include "core/json/json_output.hpp"
 #include "core/report/report_options.hpp"
 #include "core/response/criteria.hpp"
 

@@ -3,7 +3,7 @@
 #include <exception>
 #include <new>
 
-#include "core/api/json_output.hpp"
+#include "core/json/json_output.hpp"
 #include "core/io/problem.hpp"
 
 namespace itp {

@@ -3,7 +3,7 @@
 #include <exception>
 #include <optional>
 
-#include "core/api/cohort_import_report.hpp"
+#include "core/report/cohort_import_report.hpp"
 #include "core/api/cohort_import_request.hpp"
 #include "core/api/describe_table.hpp"
 #include "core/api/error_boundary.hpp"
@@ -12,11 +12,11 @@
 #include "core/cohort/cohort_import.hpp"
 #include "core/response/classify_response.hpp"
 #include "core/response/presets.hpp"
-#include "core/api/json_output.hpp"
-#include "core/api/json_writer.hpp"
-#include "core/api/survival_report.hpp"
-#include "core/api/survival_request.hpp"
-#include "core/api/survival_rows.hpp"
+#include "core/json/json_output.hpp"
+#include "core/json/json_writer.hpp"
+#include "core/report/survival_report.hpp"
+#include "core/api/parse_survival_request.hpp"
+#include "core/survival/survival_rows.hpp"
 #include "core/io/cell_rows.hpp"
 #include "core/io/problem_log.hpp"
 

@@ -10,7 +10,7 @@
 
 namespace itp {
 
-class JsonWriter;  // core/api/json_writer.hpp
+class JsonWriter;  // core/json/json_writer.hpp
 
 class Workspace {
  public:

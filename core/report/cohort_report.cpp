@@ -1,6 +1,6 @@
 #include "core/report/cohort_report.hpp"
 
-#include "core/api/patient_responses_json.hpp"
+#include "core/report/patient_responses_json.hpp"
 #include "core/numeric/decimal_format.hpp"
 #include "core/report/infusions_report.hpp"
 #include "core/report/platelet_course_report.hpp"

@@ -2,7 +2,7 @@
 // The cohort report of docs/design.md §5: every part, in the order the design lists them.
 #include <vector>
 
-#include "core/api/json_writer.hpp"
+#include "core/json/json_writer.hpp"
 #include "core/cohort/cohort.hpp"
 #include "core/io/problem_log.hpp"
 #include "core/report/report_options.hpp"

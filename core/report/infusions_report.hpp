@@ -3,7 +3,7 @@
 // median observed time) of the cohort report.
 #include <vector>
 
-#include "core/api/json_writer.hpp"
+#include "core/json/json_writer.hpp"
 #include "core/cohort/cohort.hpp"
 #include "core/report/report_options.hpp"
 #include "core/response/patient_response.hpp"

@@ -3,7 +3,7 @@
 // patients by week since D0, median and IQR, beside the per-patient trajectories.
 #include <vector>
 
-#include "core/api/json_writer.hpp"
+#include "core/json/json_writer.hpp"
 #include "core/cohort/cohort.hpp"
 #include "core/report/report_options.hpp"
 

@@ -4,7 +4,7 @@
 // with Fisher's exact test) and time to response.
 #include <vector>
 
-#include "core/api/json_writer.hpp"
+#include "core/json/json_writer.hpp"
 #include "core/cohort/cohort.hpp"
 #include "core/report/report_options.hpp"
 #include "core/response/criteria.hpp"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/api/json_writer.hpp"
+#include "core/json/json_writer.hpp"
 
 namespace itp {
 

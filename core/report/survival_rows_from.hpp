@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/api/survival_rows.hpp"
+#include "core/survival/survival_rows.hpp"
 
 namespace itp {
 

@@ -4,7 +4,7 @@
 // the number of prior lines), and the prior treatments per drug and class.
 #include <vector>
 
-#include "core/api/json_writer.hpp"
+#include "core/json/json_writer.hpp"
 #include "core/cohort/cohort.hpp"
 #include "core/report/report_options.hpp"
 #include "core/response/patient_response.hpp"

@@ -1,6 +1,6 @@
 #include "core/report/time_to_event_report.hpp"
 
-#include "core/api/survival_report.hpp"
+#include "core/report/survival_report.hpp"
 #include "core/report/survival_rows_from.hpp"
 
 namespace itp {

@@ -3,7 +3,7 @@
 // and in months, with the number-at-risk table at the report's times.
 #include <vector>
 
-#include "core/api/json_writer.hpp"
+#include "core/json/json_writer.hpp"
 #include "core/io/problem_log.hpp"
 #include "core/report/report_options.hpp"
 #include "core/response/patient_response.hpp"

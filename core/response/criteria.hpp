@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/api/json_output.hpp"
+#include "core/json/json_output.hpp"
 #include "core/cohort/drug_dictionary.hpp"
 
 namespace itp {
