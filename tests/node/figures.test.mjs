@@ -39,7 +39,7 @@ const bundleLog = execFileSync(process.execPath,
   { encoding: 'utf8' });
 
 const figures = await import(pathToFileURL(path.join(site, 'figures/index.js')).href);
-const { formatP } = await import(pathToFileURL(path.join(site, 'format.js')).href);
+const { formatPValue } = await import(pathToFileURL(path.join(site, 'format.js')).href);
 
 function core(args) {
   const json = JSON.parse(execFileSync(cli, args, { cwd: repoRoot, encoding: 'utf8',
@@ -111,7 +111,7 @@ describe('drawKaplanMeier', () => {
     assertAccessible(svg, 'Kaplan-Meier curves');
     const desc = svg.children[1].textContent;
     assert.match(desc, /Maintained: n = 11, 7 events, median 31 \(18 to not reached\)/);
-    assert.ok(desc.includes(formatP(aml.test.p)));
+    assert.ok(desc.includes(formatPValue(aml.test.p)));
   });
 
   test('each curve starts at (0, 1) and takes one step per row of the table', () => {
@@ -194,9 +194,10 @@ describe('drawKaplanMeier', () => {
     assert.throws(() => figures.drawKaplanMeier(doc, aml, { riskTable: 'yes' }), RangeError);
   });
 
-  test('the p-value is written by formatP', () => {
-    assert.equal(svg.querySelector('.km-p').textContent, formatP(aml.test.p));
-    assert.equal(svg.querySelector('.km-test').textContent, `Log-rank: ${formatP(aml.test.p)}`);
+  test('the p-value is written by formatPValue', () => {
+    assert.equal(svg.querySelector('.km-p').textContent, formatPValue(aml.test.p));
+    assert.equal(svg.querySelector('.km-test').textContent,
+      `Log-rank: ${formatPValue(aml.test.p)}`);
   });
 
   test('a group name with markup is text, never an element', () => {
@@ -217,7 +218,7 @@ describe('drawKaplanMeier', () => {
 
   test('in French: decimal commas in the ticks and the p-value, the caller\'s words', () => {
     const s = figures.drawKaplanMeier(doc, aml, { lang: 'fr', labels: { test: 'Log-rank' } });
-    assert.equal(s.querySelector('.km-p').textContent, formatP(aml.test.p).replace('.', ','));
+    assert.equal(s.querySelector('.km-p').textContent, formatPValue(aml.test.p).replace('.', ','));
     const ticks = [...s.querySelectorAll('.km-axis-y .tick text')].map((t) => t.textContent);
     assert.deepEqual(ticks, ['0,0', '0,2', '0,4', '0,6', '0,8', '1,0']);
     const own = figures.drawKaplanMeier(doc, aml, { description: 'Courbes de survie' });
@@ -721,7 +722,7 @@ test('in Chromium under the page\'s CSP: PNG export matches the SVG, downloads w
     assert.equal(download.suggestedFilename(), 'kaplan-meier.svg');
     const saved = readFileSync(await download.path(), 'utf8');
     assert.match(saved, /^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    assert.ok(saved.includes(formatP(aml.test.p)));
+    assert.ok(saved.includes(formatPValue(aml.test.p)));
   } finally {
     await browser.close();
     server.close();

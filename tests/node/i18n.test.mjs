@@ -1,10 +1,10 @@
-// The page's words and numbers in English and French (web/page/i18n/index.js, issue 6).
+// The page's words in English and French (web/page/i18n/, issue 6); how numbers are written is
+// tests/node/format.test.mjs's.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  dictionaries, formatDecimal, formatFixed, formatLevel, formatPercent, formatProportion,
-  formatPValue, hasText, languages, normalizeLanguage, t, tOr, translate,
+  dictionaries, hasText, languages, normalizeLanguage, t, tOr, translate,
 } from '../../web/page/i18n/index.js';
 
 const placeholders = (text) => [...text.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
@@ -74,33 +74,6 @@ test('languages: codes normalised from navigator.language', () => {
   assert.equal(normalizeLanguage('en-US'), 'en');
   assert.equal(normalizeLanguage('de'), 'en');
   assert.equal(normalizeLanguage(undefined), 'en');
-});
-
-test('numbers: decimal comma in French, one decimal for percents, no thousands separator', () => {
-  assert.equal(formatPercent(52, 'en'), '52.0 %');
-  assert.equal(formatPercent(52, 'fr'), '52,0 %');
-  assert.equal(formatPercent(57.7, 'fr'), '57,7 %');
-  assert.equal(formatProportion(0.313057044457032, 'en'), '31.3');
-  assert.equal(formatProportion(0.722031990330053, 'fr'), '72,2');
-  assert.equal(formatFixed(41, 'fr', 1), '41,0');
-  assert.equal(formatDecimal(22.5, 'fr'), '22,5');
-  assert.equal(formatDecimal(31, 'fr'), '31');
-  assert.equal(formatDecimal(1 / 3, 'en'), '0.3333');
-  assert.equal(formatDecimal(12345.5, 'fr'), '12345,5');
-  assert.equal(formatDecimal(-7, 'fr'), '-7');
-  assert.equal(formatLevel(0.95, 'en'), '95 %');
-  assert.equal(formatLevel(0.9, 'fr'), '90 %');
-});
-
-test('p-values: format.js journal style, then decimal comma in French', () => {
-  assert.equal(formatPValue(0.047, 'en'), 'p = 0.047');
-  assert.equal(formatPValue(0.047, 'fr'), 'p = 0,047');
-  assert.equal(formatPValue(0.48, 'fr'), 'p = 0,48');
-  assert.equal(formatPValue(0.0032, 'fr'), 'p = 0,0032');
-  assert.equal(formatPValue(0.0001, 'en'), 'p < 0.001');
-  assert.equal(formatPValue(0.0001, 'fr'), 'p < 0,001');
-  assert.equal(formatPValue(null, 'en'), 'p not available');
-  assert.equal(formatPValue(null, 'fr'), 'p non disponible');
 });
 
 test('every literal id the page\'s modules ask for is in the dictionary', async () => {

@@ -21,7 +21,7 @@ import {
 import {
   patientAudit, patientTable, patientTreatments,
 } from '../../web/page/tables/patient-tables.js';
-import { formatEstimate, formatSummary } from '../../web/page/tables/report-format.js';
+import { formatEstimate, formatSummary } from '../../web/page/format.js';
 import {
   byTreatmentTable, followUpTable, infusionsTable, laterResponseTable, outsideDenominatorTable,
   priorTreatmentsTable, reportTables, responseTable, rfsAtRiskTable, safetyTable,

@@ -10,13 +10,12 @@
 // The <style> element is the document's own: opened as a file it is allowed by the CSP below.
 // (Shown from a blob: URL the page's CSP would apply instead and block it; download the file.)
 
+import { formatDateTime, formatDecimal, formatLevel } from '../format.js';
+import { normalizeLanguage, t, tOr } from '../i18n/index.js';
 import { patientAudit } from '../tables/patient-tables.js';
 import { reportTables } from '../tables/report-tables.js';
-import {
-  formatDateTime, formatDecimal, formatLevel, normalizeLanguage, t, tOr,
-} from '../i18n/index.js';
 
-/** @typedef {import('../tables/report-tables.js').TableModel} TableModel */
+/** @typedef {import('../tables/table-model.js').TableModel} TableModel */
 
 /**
  * Text made safe for HTML text and for attribute values in double or single quotes.

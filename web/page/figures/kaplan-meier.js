@@ -1,13 +1,13 @@
 // Kaplan-Meier curves from a core survival object (docs/design.md §4: the `survival` of a survival
 // response, or the cohort report's rfs.weeks / os.months): each group's step curve from
 // groups[].table, its confidence band (lower, upper) drawn as steps too, censoring marks where
-// n_censor > 0, dashed lines to groups[].median, the test's p (test.p, written by formatP) and a
-// KMunicate-style table under the x axis from groups[].risk_table (number at risk, and
+// n_censor > 0, dashed lines to groups[].median, the test's p (test.p, written by formatPValue)
+// and a KMunicate-style table under the x axis from groups[].risk_table (number at risk, and
 // optionally cumulative events and censorings), its columns at the table's own times.
 import {
   area, axisBottom, axisLeft, curveStepAfter, line, scaleLinear,
 } from '../vendor/d3.js';
-import { formatMedian, formatP } from '../format.js';
+import { formatMedian, formatPValue } from '../format.js';
 import {
   addLegend, addText, addVerticalTitle, createFigure, lineSample, localDecimals, mergeLabels, MUTED,
   round, seriesStyle, textWidth, tickText,
@@ -97,7 +97,7 @@ export function drawKaplanMeier(doc, survival, options = {}) {
 
   // The legend and the test's p above the panel, where no curve or band can hide them.
   let top = 10;
-  const pText = test && typeof test.p === 'number' ? localDecimals(formatP(test.p), lang) : null;
+  const pText = test && typeof test.p === 'number' ? formatPValue(test.p, lang) : null;
   const testPrefix = testName ? `${testName}: ` : '';
   const pWidth = pText ? textWidth(testPrefix + pText) + 16 : 0;
   let legendHeight = 0;
@@ -224,7 +224,7 @@ function describe(groups, test, testName, timeUnit, confType) {
   }
   if (test && typeof test.p === 'number') {
     parts.push(`${testName ? `${testName}: ` : ''}chi-squared ${test.chisq.toFixed(2)} on `
-      + `${test.df} df, ${formatP(test.p)}.`);
+      + `${test.df} df, ${formatPValue(test.p)}.`);
   }
   return parts.join(' ');
 }

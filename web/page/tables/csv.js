@@ -77,9 +77,9 @@ export function csvOptionsFor(lang) {
 }
 
 /**
- * A table model (report-tables.js) as CSV rows: the column labels, then each row's cells as the
+ * A table model (table-model.js) as CSV rows: the column labels, then each row's cells as the
  * page shows them (a section heading keeps its text in the first column).
- * @param {import('./report-tables.js').TableModel} model
+ * @param {import('./table-model.js').TableModel} model
  * @returns {string[][]}
  */
 export function tableModelRows(model) {
@@ -91,7 +91,7 @@ export function tableModelRows(model) {
 
 /**
  * A table model as a CSV file's text in the dialect of `lang`.
- * @param {import('./report-tables.js').TableModel} model
+ * @param {import('./table-model.js').TableModel} model
  * @param {string} lang
  */
 export function tableToCsv(model, lang) {

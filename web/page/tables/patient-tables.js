@@ -4,8 +4,9 @@
 // the confirmed response it lies within) with their other treatments, for the details view
 // (docs/design.md §5: every classification checkable by eye).
 
-import { formatDecimal, t, tOr } from '../i18n/index.js';
-import { DASH, isNumber, classLabel, categoryShort, categoryLong } from './report-format.js';
+import { DASH, formatDecimal, isNumber } from '../format.js';
+import { t, tOr } from '../i18n/index.js';
+import { categoryLong, categoryShort, classLabel } from './table-model.js';
 
 const eventText = (reason, lang) =>
   tOr(`event.${String(reason).replace(/\s+/g, '_')}`, lang, String(reason));

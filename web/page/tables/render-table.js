@@ -1,4 +1,4 @@
-// Table models (report-tables.js) as accessible HTML tables. Built with createElement and
+// Table models (table-model.js) as accessible HTML tables. Built with createElement and
 // textContent only, never innerHTML: a cell holding "<img onerror=…>" from a user's file stays
 // text. No style attribute either (the page's CSP forbids inline styles): alignment and
 // indentation are classes that style.css defines:
@@ -13,8 +13,8 @@
 import { patientTable } from './patient-tables.js';
 import { normalizeLanguage, t } from '../i18n/index.js';
 
-/** @typedef {import('./report-tables.js').TableModel} TableModel */
-/** @typedef {import('./report-tables.js').Row} Row */
+/** @typedef {import('./table-model.js').TableModel} TableModel */
+/** @typedef {import('./table-model.js').Row} Row */
 
 /**
  * @param {Document} doc

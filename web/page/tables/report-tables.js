@@ -8,38 +8,18 @@
 // core's; these functions only choose decimals and words. Text from the user's files (patient
 // ids, drug names, categories, reasons) is copied as it is, never translated or interpreted.
 
-import { formatDecimal, formatFixed, formatPValue, t, tOr } from '../i18n/index.js';
 import {
-  DASH, isNumber, sameDecimals, formatSummary, formatCount, formatRate, formatEstimate,
-  formatSurvivalAt, translateValue, variableLabel, classLabel, categoryShort, categoryLong,
-  cohortSizeOf, quantileFootnote, levelText, cell, heading, indented,
-} from './report-format.js';
+  DASH, isNumber, formatCount, formatDecimal, formatEstimate, formatFixed, formatLevel,
+  formatPValue, formatRate, formatSummary, formatSurvivalAt, sameDecimals,
+} from '../format.js';
+import { t, tOr } from '../i18n/index.js';
 import { patientTable } from './patient-tables.js';
+import {
+  categoryLong, categoryShort, cell, classLabel, cohortSizeOf, heading, indented,
+  quantileFootnote, translateValue, variableLabel,
+} from './table-model.js';
 
-/**
- * @typedef {object} Column
- * @property {string} key
- * @property {string} label
- * @property {boolean} [numeric]  Cells of numbers, aligned on their digits.
- */
-
-/**
- * @typedef {object} Row
- * @property {Record<string, string>} cells  Text by column key; a key left out is an empty cell.
- * @property {boolean} [heading]  A section heading (its first cell names the rows below it).
- * @property {boolean} [indent]   A row under a heading.
- * @property {object} [patient]   In the per-patient table: the patient this row describes.
- */
-
-/**
- * @typedef {object} TableModel
- * @property {string} id  Stable, for file names and element ids.
- * @property {string} title
- * @property {string} caption
- * @property {Column[]} columns
- * @property {Row[]} rows
- * @property {string[]} footnotes
- */
+/** @typedef {import('./table-model.js').TableModel} TableModel */
 
 // ---- the cohort tables ----------------------------------------------------------------------
 
@@ -176,7 +156,7 @@ export function infusionsTable(report, lang) {
 /** Follow-up: median by reverse Kaplan-Meier with its CI, and observed follow-up. */
 export function followUpTable(report, lang) {
   const fu = report.follow_up ?? {};
-  const level = levelText(report.report_options?.conf_level, lang);
+  const level = formatLevel(report.report_options?.conf_level, lang);
   const reverse = fu.reverse_km
     ? formatEstimate({ estimate: fu.reverse_km.median, lower: fu.reverse_km.lower,
       upper: fu.reverse_km.upper }, lang, 1)
@@ -198,7 +178,7 @@ export function followUpTable(report, lang) {
 }
 
 function responseColumns(report, lang, firstLabel) {
-  const level = levelText(report.response?.conf_level ?? report.report_options?.conf_level, lang);
+  const level = formatLevel(report.response?.conf_level ?? report.report_options?.conf_level, lang);
   return [
     { key: 'label', label: firstLabel },
     { key: 'n', label: t('col.nOverN', lang), numeric: true },
@@ -428,7 +408,7 @@ function rfsFootnote(report, lang) {
 export function survivalSummaryTable(report, lang) {
   const months = report.report_options?.estimate_months ?? [12, 24];
   const anyPart = report.rfs?.months ?? report.os?.months;
-  const level = levelText(anyPart?.conf_level ?? report.report_options?.conf_level, lang);
+  const level = formatLevel(anyPart?.conf_level ?? report.report_options?.conf_level, lang);
   const unit = t('unit.months', lang);
   const columns = [
     { key: 'label', label: t('col.outcome', lang) },

@@ -1,8 +1,10 @@
 // The survival calculator's tables: one row per group (n, events, median with its CI; the test
 // in the caption) and the estimates at the chosen times, as summary(fit, times =) gives them.
 
-import { formatDecimal, formatFixed, formatPValue, t } from '../i18n/index.js';
-import { formatEstimate, formatSurvivalAt, levelText } from './report-format.js';
+import {
+  formatDecimal, formatEstimate, formatFixed, formatLevel, formatPValue, formatSurvivalAt,
+} from '../format.js';
+import { t } from '../i18n/index.js';
 
 /**
  * The survival calculator's numbers beside its figure (docs/design.md §6): one row per group (name
@@ -10,7 +12,7 @@ import { formatEstimate, formatSurvivalAt, levelText } from './report-format.js'
  * @param {import('../../shared/protocol.js').SurvivalResult} survival @param {string} lang
  */
 export function survivalGroupsTable(survival, lang) {
-  const level = levelText(survival.conf_level, lang);
+  const level = formatLevel(survival.conf_level, lang);
   const withCi = survival.conf_type !== 'none';
   const test = survival.test;
   let caption = t('survival.noTest', lang);
@@ -75,7 +77,7 @@ export function survivalAtTimesTable(survival, lang) {
       { key: 'time', label: t('col.timePlain', lang), numeric: true },
       { key: 'at_risk', label: t('col.atRisk', lang), numeric: true },
       { key: 'estimate', label: t(withCi ? 'col.survivalCi' : 'col.survivalPlain', lang,
-        { level: levelText(survival.conf_level, lang) }), numeric: true },
+        { level: formatLevel(survival.conf_level, lang) }), numeric: true },
     ],
     rows,
     footnotes: [],
