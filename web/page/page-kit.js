@@ -1,8 +1,14 @@
-// Small pieces the page's modes share (main thread): building elements with text only, the
-// status line, the page's own texts in the chosen language, and export buttons for a figure.
+// Small pieces the page's modes share (main thread): finding and building elements (text only),
+// the status line, the page's own texts in the chosen language, and export buttons for a figure.
 // No value from a user's file ever reaches innerHTML: el() sets text with textContent.
 import { downloadBlob, svgToBlob, svgToPngBlob } from './figures/index.js';
 import { t } from './i18n/index.js';
+
+/**
+ * The page's element with this id (index.html has every one the modes use).
+ * @param {string} id
+ */
+export const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 /**
  * An element with attributes and children; a string child becomes a text node.

@@ -3,11 +3,9 @@
 // shown as a figure and as a table beside it (docs/design.md §6). The example is R's aml data set.
 import { drawKaplanMeier } from '../figures/index.js';
 import { t } from '../i18n/index.js';
-import { busy, el, figureExports, say } from '../page-kit.js';
-import { survivalAtTimesTable, survivalGroupsTable } from '../tables/survival-tables.js';
+import { $, busy, el, figureExports, say } from '../page-kit.js';
 import { renderTable } from '../tables/render-table.js';
-
-const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+import { survivalAtTimesTable, survivalGroupsTable } from '../tables/survival-tables.js';
 
 // Rows per curve the figure asks for: about two per pixel of its widest panel.
 const FIGURE_ROWS = 2000;

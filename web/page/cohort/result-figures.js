@@ -1,0 +1,139 @@
+// The figures of the cohort report (main thread): Kaplan-Meier curves of RFS and OS, platelet
+// trajectories, platelets by week (with its weeks as a folded table under it), response bars and
+// a swimmer plot, each with its SVG and PNG exports; the options above them (confidence bands,
+// censor marks, medians, the number-at-risk table, weeks or months); and the same drawings as
+// SVG text with their captions, for the printable report.
+import {
+  drawKaplanMeier, drawPlateletsByWeek, drawPlateletTrajectories, drawResponseBars, drawSwimmer,
+  svgToString,
+} from '../figures/index.js';
+import { t } from '../i18n/index.js';
+import { $, el, figureExports } from '../page-kit.js';
+import { plateletsByWeekTable } from '../tables/report-tables.js';
+import { tableBlock } from '../tables/table-block.js';
+
+/** @typedef {import('../../shared/protocol.js').CohortReport} CohortReport */
+
+/** Each figure's title (an i18n id), by its name in drawers(). */
+const FIGURE_TITLES = Object.freeze({ rfs: 'figure.rfs', os: 'figure.os',
+  trajectories: 'figure.trajectories', plateletsByWeek: 'figure.plateletsByWeek',
+  response: 'figure.responseBars', swimmer: 'figure.swimmer' });
+/** Weeks with fewer patients are a point of the platelets-by-week figure, not its line. */
+const MIN_PATIENTS_A_WEEK = 3;
+
+/** @param {{lang: () => string}} context */
+export function createResultFigures({ lang }) {
+  const options = { showCI: true, showCensor: true, showMedian: false, riskTable: 'at_risk' };
+  // The unit of the Kaplan-Meier curves' time axis: the core gives RFS and OS in both.
+  const kmUnit = { rfs: 'weeks', os: 'months' };
+  /** @type {CohortReport | null} */
+  let report = null;
+
+  /** Each figure of the report, drawn with the current options and language. */
+  function drawers() {
+    const r = report;
+    const l = lang();
+    const km = (survival, unit, title) => () => (survival ? drawKaplanMeier(document, survival,
+      { ...options, timeUnit: unit, lang: l,
+        labels: { title, survival: t('axis.probability', l),
+          time: t(`axis.${unit}`, l), atRisk: t('figure.numberAtRisk', l) } }) : null);
+    // R's and CR's thresholds of the criteria, drawn on both platelet figures.
+    const thresholds = [r.criteria.response?.value, r.criteria.complete_response?.value]
+      .filter((v) => typeof v === 'number' && Number.isFinite(v));
+    const landmark = { landmarkDay: r.criteria.landmark.day,
+      window: [r.criteria.landmark.window_from, r.criteria.landmark.window_to] };
+    return {
+      rfs: km(r.rfs?.[kmUnit.rfs], kmUnit.rfs, t('figure.rfs', l)),
+      os: km(r.os?.[kmUnit.os], kmUnit.os, t('figure.os', l)),
+      trajectories: () => drawPlateletTrajectories(document, r.patients, { lang: l, ...landmark,
+        ...(thresholds.length ? { thresholds } : {}) }),
+      plateletsByWeek: () => (r.platelets_by_week ? drawPlateletsByWeek(document,
+        r.platelets_by_week, { lang: l, ...landmark, ...(thresholds.length ? { thresholds } : {}),
+          minPatients: MIN_PATIENTS_A_WEEK,
+          labels: { title: t('figure.plateletsByWeek', l), platelets: t('axis.plateletsLog', l),
+            time: t('axis.weeksSinceD0', l), week: t('figure.week', l),
+            median: t('figure.median', l), iqr: t('figure.iqr', l),
+            sparse: t('figure.fewPatients', l, { n: MIN_PATIENTS_A_WEEK }),
+            patients: t('axis.patients', l), landmark: t('figure.landmark', l) } }) : null),
+      response: () => drawResponseBars(document, r.response, { lang: l }),
+      swimmer: () => drawSwimmer(document, r.patients, { lang: l }),
+    };
+  }
+
+  function render() {
+    const blocks = [];
+    for (const [name, draw] of Object.entries(drawers())) {
+      const svg = draw();
+      if (!svg) continue;
+      // A figure that writes its title above its plot (and so in its exports) is not captioned
+      // again; the others are captioned under it.
+      const titled = svg.getAttribute('data-title-shown') === 'true';
+      const block = el('figure', { class: 'figure', id: `figure-${name}` }, svg,
+        titled ? null : el('figcaption', {}, t(FIGURE_TITLES[name], lang())),
+        figureExports(draw, `figure-${name}`, lang()));
+      if (name === 'plateletsByWeek') {
+        // Its numbers, under it: the weeks as a table, with their CSV export.
+        const model = plateletsByWeekTable(report, lang());
+        if (model) {
+          block.append(el('details', { class: 'figure-data' },
+            el('summary', {}, t('figure.showData', lang(), { weeks: model.rows.length })),
+            tableBlock(model, lang())));
+        }
+      }
+      blocks.push(block);
+    }
+    $('figures').replaceChildren(...blocks);
+  }
+
+  function renderOptions() {
+    const toggle = (key, label) => {
+      const box = el('input', { type: 'checkbox', checked: options[key] });
+      box.addEventListener('change', () => { options[key] = box.checked; render(); });
+      return el('label', {}, box, ` ${t(label, lang())}`);
+    };
+    const risk = el('select', { 'aria-label': t('figure.numberAtRisk', lang()) });
+    risk.append(new Option('—', 'none'), new Option(t('figure.numberAtRisk', lang()), 'at_risk'),
+      new Option(`${t('figure.numberAtRisk', lang())} + ${t('col.cumEvents', lang())}`, 'full'));
+    risk.value = options.riskTable;
+    risk.addEventListener('change', () => { options.riskTable = risk.value; render(); });
+    const unit = (which) => {
+      const select = el('select', { 'aria-label': `${t(`figure.${which}`, lang())}: `
+        + t('figure.timeUnit', lang()) });
+      select.append(new Option(t('unit.weeks', lang()), 'weeks'),
+        new Option(t('unit.months', lang()), 'months'));
+      select.value = kmUnit[which];
+      select.addEventListener('change', () => { kmUnit[which] = select.value; render(); });
+      const label = `${t(`outcome.${which}`, lang())} — ${t('figure.timeUnit', lang())} `;
+      return el('label', {}, label, select);
+    };
+    $('figure-options').replaceChildren(toggle('showCI', 'figure.showCi'),
+      toggle('showCensor', 'figure.censored'), toggle('showMedian', 'figure.showMedian'), risk,
+      unit('rfs'), unit('os'));
+  }
+
+  return {
+    /**
+     * Shows the options and the figures of this report.
+     * @param {CohortReport} shown
+     */
+    show(shown) {
+      report = shown;
+      renderOptions();
+      render();
+    },
+    /**
+     * The figures as shown now, as SVG text, and their captions in the page's language: what
+     * the printable report needs.
+     */
+    forPrint() {
+      const svgs = {};
+      for (const [name, draw] of Object.entries(drawers())) {
+        const svg = draw();
+        if (svg) svgs[name] = svgToString(svg);
+      }
+      const captions = Object.fromEntries(Object.entries(FIGURE_TITLES)
+        .map(([name, id]) => [name, t(id, lang())]));
+      return { svgs, captions };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The cohort mode's results step (main thread): the core's cohort report (the `cohort` request,
+// with the check step's import options and criteria) shown as figures (./result-figures.js),
+// tables with their CSV export, the per-patient table whose rows open the counts that decided a
+// patient's category, and the warnings; the whole answer exported as JSON, and the printable
+// report (./printable-report.js).
+import { t, tOr } from '../i18n/index.js';
+import { $, busy, downloadText, problemsTable, say } from '../page-kit.js';
+import { patientAudit, patientTreatments } from '../tables/patient-tables.js';
+import { renderPatientTable, renderTable } from '../tables/render-table.js';
+import { reportTables } from '../tables/report-tables.js';
+import { tableBlock } from '../tables/table-block.js';
+import { buildPrintableReport } from './printable-report.js';
+import { createResultFigures } from './result-figures.js';
+
+/** @typedef {import('../../shared/protocol.js').CohortReport} CohortReport */
+
+/**
+ * @param {object} context
+ * @param {import('../core-client.js').CoreClient} context.client
+ * @param {() => string} context.lang
+ * @param {(work: () => Promise<void>) => Promise<void>} context.guarded
+ * @param {ReturnType<typeof import('./steps.js').createSteps>} context.steps
+ * @param {ReturnType<typeof import('./check-step.js').createCheckStep>} context.check
+ */
+export function createResultsStep({ client, lang, guarded, steps, check }) {
+  /** @type {CohortReport | null} */
+  let report = null;
+  const figures = createResultFigures({ lang });
+
+  $('analyse').addEventListener('click', () => guarded(async () => {
+    busy(t('status.computing', lang()));
+    const options = {
+      quantile_type: Number(/** @type {HTMLSelectElement} */ ($('quantile-type')).value),
+      ci_method: /** @type {HTMLSelectElement} */ ($('ci-method')).value,
+    };
+    const answer = await client.run({ type: 'cohort', ...check.importOptions(),
+      criteria: check.criteria(), report: options });
+    if (!answer.ok) {
+      say(answer.error.message, true);
+      return;
+    }
+    report = answer;
+    render();
+    steps.enable('results');
+    steps.show('results');
+    say(t('status.done', lang()));
+  }));
+
+  $('back-to-check').addEventListener('click', () => steps.show('check'));
+  $('export-json').addEventListener('click', () => downloadText(
+    `${JSON.stringify(report, null, 1)}\n`, 'cohort-report.json', 'application/json'));
+  $('print-report').addEventListener('click', () => {
+    const { svgs, captions } = figures.forPrint();
+    downloadText(buildPrintableReport(report, { lang: lang(), figures: svgs, captions,
+      generatedAt: new Date() }), 'cohort-report.html', 'text/html');
+  });
+
+  function renderTables() {
+    // The per-patient table has its own place, the platelets by week theirs under the figure.
+    const models = reportTables(report, lang())
+      .filter((m) => m.id !== 'patients' && m.id !== 'platelets_by_week');
+    $('tables').replaceChildren(...models.map((model) => tableBlock(model, lang())));
+  }
+
+  /** One patient's counts as the rule saw them, and their other treatments, in a dialog. */
+  function showPatient(patient) {
+    const dialog = /** @type {HTMLDialogElement} */ ($('patient-dialog'));
+    $('patient-dialog-title').textContent =
+      `${patient.patient_id}: ${tOr(`category.${patient.category}`, lang(), patient.category)}`;
+    $('patient-dialog-reason').textContent = patient.reason;
+    $('patient-dialog-body').replaceChildren(
+      renderTable(document, patientAudit(patient, lang()), lang()),
+      renderTable(document, patientTreatments(patient, lang()), lang()));
+    dialog.showModal();
+  }
+  $('patient-dialog-close').addEventListener('click', () =>
+    /** @type {HTMLDialogElement} */ ($('patient-dialog')).close());
+
+  function render() {
+    $('criteria-used').textContent = t('results.criteriaUsed', lang(),
+      { label: report.criteria.label || report.criteria.name });
+    figures.show(report);
+    renderTables();
+    $('patients').replaceChildren(renderPatientTable(document, report.patients, lang(),
+      showPatient, report.criteria));
+    $('warnings-heading').textContent = t('results.warnings', lang(),
+      { count: report.warnings.length });
+    $('result-warnings').replaceChildren(problemsTable(report.warnings, lang()));
+  }
+
+  return {
+    /** Shows the report again (in a new language). */
+    onLanguage() {
+      if (report) render();
+    },
+  };
+}
