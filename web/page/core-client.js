@@ -3,14 +3,18 @@
 // tables with it, so the client starts a new one, fails the calls in flight and tells the page,
 // which must load its tables again.
 
+import { MessageType } from '../shared/protocol.js';
+
+/** @typedef {import('../shared/protocol.js').WorkerRequest} WorkerRequest */
 /** @typedef {import('../shared/protocol.js').WorkerResponse} WorkerResponse */
 /** @typedef {import('../shared/protocol.js').WorkerError} WorkerError */
-/** @typedef {import('../shared/protocol.js').CoreResponse} CoreResponse */
-/** @typedef {import('../shared/protocol.js').CoreRequest} CoreRequest */
 /** @typedef {import('../shared/protocol.js').LoadTablePayload} LoadTablePayload */
 /** @typedef {import('../shared/protocol.js').LoadWorkbookPayload} LoadWorkbookPayload */
 /** @typedef {import('../shared/protocol.js').WorkbookResult} WorkbookResult */
-/** @typedef {import('../shared/protocol.js').CoreProblem} CoreProblem */
+/** @typedef {import('../shared/core-api.js').CoreRequest} CoreRequest */
+/** @typedef {import('../shared/core-api.js').CoreAnswers} CoreAnswers */
+/** @typedef {import('../shared/core-api.js').CoreProblem} CoreProblem */
+/** @typedef {import('../shared/core-api.js').LoadTableResponse} LoadTableResponse */
 
 /**
  * What loadFile answers, for a CSV/TSV file as for a workbook. `ok` is false only when a
@@ -20,8 +24,8 @@
  * @property {boolean} ok
  * @property {string} file
  * @property {CoreProblem} [error]
- * @property {{name: string, sheet?: string, result: CoreResponse}[]} tables  One per sheet of a
- *   workbook, named by the sheet; one for a text file, named by the file's stem.
+ * @property {{name: string, sheet?: string, result: LoadTableResponse}[]} tables  One per sheet
+ *   of a workbook, named by the sheet; one for a text file, named by the file's stem.
  */
 
 // Workbooks are told by their first bytes (an .xlsx is a ZIP archive; an .xls or a
@@ -77,7 +81,7 @@ export class CoreClient {
     this.onGiveUp = onGiveUp;
     this.nextId = 1;
     this.restarts = 0;
-    /** @type {Map<number, {resolve: (r: CoreResponse) => void, reject: (e: Error) => void}>} */
+    /** @type {Map<number, {resolve: (result: any) => void, reject: (e: Error) => void}>} */
     this.pending = new Map();
     /** @type {Worker | null} */
     this.worker = null;
@@ -136,10 +140,12 @@ export class CoreClient {
   }
 
   /**
-   * @param {'loadTable' | 'loadWorkbook' | 'run'} type
-   * @param {unknown} payload
+   * Posts one message to the worker; the promise settles with its answer's `result`, which
+   * depends on the type (../shared/protocol.js, WorkerSuccess).
+   * @param {WorkerRequest['type']} type  One of MessageType.
+   * @param {WorkerRequest['payload']} payload
    * @param {Transferable[]} [transfer]
-   * @returns {Promise<CoreResponse>}
+   * @returns {Promise<any>}
    */
   call(type, payload, transfer = []) {
     if (!this.worker) {
@@ -147,18 +153,20 @@ export class CoreClient {
         message: 'the calculator could not be restarted; reload the page' }));
     }
     const id = this.nextId++;
+    const message = /** @type {WorkerRequest} */ ({ id, type, payload });
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, type, payload }, transfer);
+      this.worker.postMessage(message, transfer);
     });
   }
 
   /**
    * Loads a file's bytes as a table. The ArrayBuffer is transferred: the caller loses it.
    * @param {LoadTablePayload & {bytes: ArrayBuffer}} payload
+   * @returns {Promise<LoadTableResponse>}
    */
   loadTable(payload) {
-    return this.call('loadTable', payload, [payload.bytes]);
+    return this.call(MessageType.loadTable, payload, [payload.bytes]);
   }
 
   /**
@@ -168,7 +176,7 @@ export class CoreClient {
    * @returns {Promise<WorkbookResult>}
    */
   loadWorkbook(payload) {
-    return /** @type {Promise<any>} */ (this.call('loadWorkbook', payload, [payload.bytes]));
+    return this.call(MessageType.loadWorkbook, payload, [payload.bytes]);
   }
 
   /**
@@ -190,8 +198,14 @@ export class CoreClient {
     return { ok: true, file: fileName, tables: [{ name, result }] };
   }
 
-  /** @param {CoreRequest} request */
+  /**
+   * Runs one request of the core on the worker's tables. The answer is the core's own, `ok` or
+   * not (../shared/core-api.js); only a failure of the worker itself rejects (WorkerFailed).
+   * @template {CoreRequest} R
+   * @param {R} request
+   * @returns {Promise<CoreAnswers[R['type']]>}
+   */
   run(request) {
-    return this.call('run', request);
+    return this.call(MessageType.run, request);
   }
 }

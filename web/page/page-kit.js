@@ -91,7 +91,7 @@ export function downloadText(text, fileName, type) {
 /**
  * A list of the core's problems as a table: where (file, row, column), whether the row was
  * kept, and the message.
- * @param {import('../shared/protocol.js').CoreProblem[]} problems
+ * @param {import('../shared/core-api.js').CoreProblem[]} problems
  * @param {string} lang
  */
 export function problemsTable(problems, lang) {

@@ -10,7 +10,8 @@
 import { readXlsxFile } from './vendor/read-excel-file.js';
 
 /** @typedef {import('../shared/protocol.js').WorkbookResult} WorkbookResult */
-/** @typedef {import('../shared/protocol.js').CoreProblem} CoreProblem */
+/** @typedef {import('../shared/core-api.js').CoreProblem} CoreProblem */
+/** @typedef {import('../shared/core-api.js').LoadTableRequest} LoadTableRequest */
 
 const MS_PER_DAY = 86_400_000;
 // read-excel-file turns a date cell's serial s (1900 system) into the UTC instant
@@ -130,6 +131,7 @@ export async function loadWorkbook(workspace, file, bytes) {
   for (let i = 0; i < sheets.length; i += 1) {
     const { sheet, data } = sheets[i];
     sheets[i] = null;  // each sheet's cells can go once its table is loaded
+    /** @type {LoadTableRequest} */
     const request = { type: 'load_table', name: sheet, file, sheet, cells: 'rows' };
     const result = JSON.parse(workspace.loadTable(JSON.stringify(request), encodeRows(data)));
     tables.push({ name: sheet, sheet, result });

@@ -1,11 +1,16 @@
 // The core's thread (a module worker: the wasm glue is an ES6 module, docs/design.md §8, trap 9).
 // It owns one wasm instance and one Workspace of loaded tables, and answers the page's
-// messages one at a time, so the page never blocks on a computation. Shapes:
-// ../shared/protocol.js.
+// messages one at a time, so the page never blocks on a computation. The messages are those of
+// ../shared/protocol.js; the core's requests and answers those of ../shared/core-api.js.
+
+import { MessageType } from '../shared/protocol.js';
 
 /** @typedef {import('../shared/protocol.js').WorkerRequest} WorkerRequest */
 /** @typedef {import('../shared/protocol.js').WorkerResponse} WorkerResponse */
 /** @typedef {import('../shared/protocol.js').WorkerError} WorkerError */
+/** @typedef {import('../shared/protocol.js').WorkbookResult} WorkbookResult */
+/** @typedef {import('../shared/core-api.js').CoreResponse} CoreResponse */
+/** @typedef {import('../shared/core-api.js').LoadTableRequest} LoadTableRequest */
 
 // Imported dynamically so that a missing or blocked itp-core.js becomes an answer the page can
 // show, rather than a worker that dies before it can say why.
@@ -43,22 +48,23 @@ function toWorkerError(e) {
 
 /**
  * @param {WorkerRequest} message
- * @returns {Promise<import('../shared/protocol.js').CoreResponse | import('../shared/protocol.js').WorkbookResult>}
+ * @returns {Promise<CoreResponse | WorkbookResult>}
  */
 async function handle(message) {
   const { workspace } = await ready;
   switch (message.type) {
-    case 'loadTable': {
+    case MessageType.loadTable: {
       const { name, file, bytes, delimiter } = message.payload;
       if (!(bytes instanceof ArrayBuffer || bytes instanceof Uint8Array)) {
         throw new TypeError('loadTable: payload.bytes must be an ArrayBuffer or Uint8Array');
       }
+      /** @type {LoadTableRequest} */
       const request = { type: 'load_table', name, file };
       if (delimiter !== undefined) request.delimiter = delimiter;
       // embind copies the bytes straight into a std::string: no text decoding, no JSON.
       return JSON.parse(workspace.loadTable(JSON.stringify(request), bytes));
     }
-    case 'loadWorkbook': {
+    case MessageType.loadWorkbook: {
       const { file, bytes } = message.payload;
       if (!(bytes instanceof ArrayBuffer || bytes instanceof Uint8Array)) {
         throw new TypeError('loadWorkbook: payload.bytes must be an ArrayBuffer or Uint8Array');
@@ -75,7 +81,7 @@ async function handle(message) {
       });
       return loadWorkbook(workspace, file, bytes);
     }
-    case 'run': {
+    case MessageType.run: {
       const { payload } = message;
       const json = typeof payload === 'string' ? payload : JSON.stringify(payload);
       return JSON.parse(workspace.run(json));

@@ -7,9 +7,9 @@ import { t, tOr } from '../i18n/index.js';
 import { $, busy, el, problemsTable, say } from '../page-kit.js';
 import { createCriteriaEditor } from './criteria-editor.js';
 
-/** @typedef {import('../../shared/protocol.js').ImportCohortResponse} ImportCohortResponse */
-/** @typedef {import('../../shared/protocol.js').ImportedTable} ImportedTable */
-/** @typedef {import('../../shared/protocol.js').ImportOptions} ImportOptions */
+/** @typedef {import('../../shared/core-api.js').ImportCohortResponse} ImportCohortResponse */
+/** @typedef {import('../../shared/core-api.js').ImportedTable} ImportedTable */
+/** @typedef {import('../../shared/core-api.js').ImportOptions} ImportOptions */
 
 /** The roles a table can be given, in the order the menu lists them. */
 const ROLES = ['patients', 'platelets', 'infusions', 'treatments', 'adverse_events', 'labs'];

@@ -5,7 +5,7 @@
 import { t, tOr } from '../i18n/index.js';
 import { $, downloadText, el } from '../page-kit.js';
 
-/** @typedef {import('../../shared/protocol.js').Criteria} Criteria */
+/** @typedef {import('../../shared/core-api.js').Criteria} Criteria */
 
 /** The preset the check step opens with: the seed study's rule. */
 const DEFAULT_PRESET = 'seed-2026';

@@ -12,7 +12,7 @@ import { $, el, figureExports } from '../page-kit.js';
 import { plateletsByWeekTable } from '../tables/report-tables.js';
 import { tableBlock } from '../tables/table-block.js';
 
-/** @typedef {import('../../shared/protocol.js').CohortReport} CohortReport */
+/** @typedef {import('../../shared/core-api.js').CohortReport} CohortReport */
 
 /** Each figure's title (an i18n id), by its name in drawers(). */
 const FIGURE_TITLES = Object.freeze({ rfs: 'figure.rfs', os: 'figure.os',

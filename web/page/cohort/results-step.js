@@ -12,7 +12,7 @@ import { tableBlock } from '../tables/table-block.js';
 import { buildPrintableReport } from './printable-report.js';
 import { createResultFigures } from './result-figures.js';
 
-/** @typedef {import('../../shared/protocol.js').CohortReport} CohortReport */
+/** @typedef {import('../../shared/core-api.js').CohortReport} CohortReport */
 
 /**
  * @param {object} context

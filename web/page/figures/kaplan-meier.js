@@ -51,7 +51,7 @@ const ROW_SAMPLE = [-40, -20];
 
 /**
  * @param {Document} doc
- * @param {import('../../shared/protocol.js').SurvivalResult & {groups: any[]}} survival
+ * @param {import('../../shared/core-api.js').SurvivalResult & {groups: any[]}} survival
  * @param {KaplanMeierOptions} [options]
  * @returns {SVGSVGElement}
  */

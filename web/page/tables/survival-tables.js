@@ -9,7 +9,7 @@ import { t } from '../i18n/index.js';
 /**
  * The survival calculator's numbers beside its figure (docs/design.md §6): one row per group (name
  * as in the file, n, events, median with its CI in the file's time unit), the test in the caption.
- * @param {import('../../shared/protocol.js').SurvivalResult} survival @param {string} lang
+ * @param {import('../../shared/core-api.js').SurvivalResult} survival @param {string} lang
  */
 export function survivalGroupsTable(survival, lang) {
   const level = formatLevel(survival.conf_level, lang);
@@ -50,7 +50,7 @@ export function survivalGroupsTable(survival, lang) {
 /**
  * The survival calculator's estimates at the chosen times (summary(fit, times =) of R): one row
  * per group and time, with the number at risk and S with its CI; null when no time was chosen.
- * @param {import('../../shared/protocol.js').SurvivalResult} survival
+ * @param {import('../../shared/core-api.js').SurvivalResult} survival
  * @param {string} lang
  */
 export function survivalAtTimesTable(survival, lang) {
