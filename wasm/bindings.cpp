@@ -1,16 +1,23 @@
 // The one bridge between JavaScript and the C++ core. Everything the page computes passes here:
 //
-//   click (web/app.js, main thread)
-//    └─ worker.postMessage({id, type: 'run', payload})              shapes: web/protocol.js
-//        └─ web/worker.js (module worker): workspace.run(JSON.stringify(payload))
-//            └─ embind ─► WorkspaceBinding::run (this file) ─► itp::Workspace::run
-//                                                               └─ core/ (CSV, KM, tests)
-//            ◄─ response JSON string ◄──────────────────────────────┘
-//    ◄─ postMessage({id, ok: true, result: JSON.parse(response)})
-//   render (web/app.js, textContent only)
+//   click in web/page/… (main thread: a step of cohort/, the survival/ form)
+//    └─ CoreClient.run(request)                                   web/page/core-client.js
+//        └─ worker.postMessage({id, type: MessageType.run, payload})  web/shared/protocol.js
+//            └─ web/worker/worker.js (module worker): workspace.run(JSON.stringify(payload))
+//                └─ embind ─► WorkspaceBinding::run (this file) ─► itp::Workspace::run
+//                                                                   └─ core/ (CSV, KM, cohort)
+//                ◄─ response JSON string ◄──────────────────────────┘
+//            ◄─ postMessage({id, ok: true, result: JSON.parse(response)})
+//        ◄─ the promise of CoreClient.run settles with the core's answer
+//   render (web/page/tables/, web/page/figures/: textContent only)
+//
+// A file's bytes take the same road as a MessageType.loadTable message, to
+// WorkspaceBinding::load_table; a workbook's sheets are first decoded in the worker
+// (web/worker/load-workbook.js) and sent as rows of cells.
 //
 // The boundary carries strings only (no std::optional, no containers: embind 3.1.6 has no
-// std::optional and emits no TypeScript, so the shapes live as JSDoc in web/protocol.js).
+// std::optional and emits no TypeScript, so the shapes live as JSDoc: the core's requests and
+// answers in web/shared/core-api.js, the messages around them in web/shared/protocol.js).
 // Bytes of a file arrive as std::string: embind copies a JS Uint8Array or ArrayBuffer into it
 // byte for byte (EMBIND_STD_STRING_IS_UTF8 only re-encodes JS *strings*), so a CSV is never
 // re-encoded as JSON. Responses go back as UTF-8 std::string and arrive as JS strings.
