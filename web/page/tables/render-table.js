@@ -115,7 +115,7 @@ export function renderTable(doc, model, lang) {
 
 /**
  * The per-patient table, each patient id a button (keyboard-operable: Tab, then Enter or Space)
- * that calls onSelect with the patient, for a details view (report-tables.js patientAudit).
+ * that calls onSelect with the patient, for a details view (patient-tables.js patientAudit).
  * @param {Document} doc
  * @param {object[]} patients  The report's patients[].
  * @param {string} lang
