@@ -7,6 +7,7 @@
 #include "core/survival/kaplan_meier.hpp"
 #include "core/survival/log_rank.hpp"
 #include "core/survival/quantiles.hpp"
+#include "core/survival/risk_table.hpp"
 #include "core/survival/summary_at_times.hpp"
 #include "survival_fixtures.hpp"
 
@@ -131,4 +132,37 @@ TEST_CASE("a group without expected events leaves the test without degrees of fr
   CHECK(test.df == -1);
   CHECK(test.chisq == 0);
   CHECK(std::isnan(test.p));
+}
+
+TEST_CASE("quantile.survfit: a curve flat at 1 - p until its last time gives the midpoint",
+          "[km][hand]") {
+  // Deaths at 1 and 2 among 4, censorings at 3 and 4: S = 3/4 at 1, then 1/2 from 2 to the end.
+  // p = 0.5: 1 - S reaches 0.5 at t = 2 and never rises again; the last time, 4, stands in for
+  // the next drop: (2 + 4) / 2 = 3. R (survival 3.5.3):
+  //   quantile(survfit(Surv(c(1, 2, 3, 4), c(1, 1, 0, 0)) ~ 1), c(0.25, 0.5))$quantile
+  //   25  50
+  //   1.5 3.0
+  // (0.25: 1 - S is 0.25 from 1 until the drop at 2, midpoint 1.5.) print.survfit's median is
+  // the first time S is at or below 0.5, with no later drop to average with: 2.
+  const auto km = itp::kaplan_meier(curves_of({{1, true}, {2, true}, {3, false}, {4, false}})[0]);
+  const auto band = itp::confidence_band(km.surv, km.std_err_log, itp::ConfType::log, 0.95);
+  CHECK(itp::quantile_as_computed(km, band, 0.5).estimate == 3);
+  CHECK(itp::quantile_as_computed(km, band, 0.25).estimate == 1.5);
+  CHECK(itp::median_as_printed(km, band).estimate == 2);
+}
+
+TEST_CASE("number at risk table: at risk at t counts time >= t, events and censorings <= t",
+          "[km][hand]") {
+  // Times 1 (death), 2 (death), 2 (censored), 3 (death), 5 (censored).
+  //   t = 0: all 5 at risk; nothing has happened.
+  //   t = 2: at risk = times >= 2: {2, 2, 3, 5} = 4; events at <= 2: 1 and 2 = 2; censored: 1.
+  //   t = 4: at risk = {5} = 1; events 3; censored 1.
+  //   t = 6: after the last time: 0 at risk; events 3; censored 2.
+  const auto km = itp::kaplan_meier(
+      curves_of({{1, true}, {2, true}, {2, false}, {3, true}, {5, false}})[0]);
+  const auto table = itp::risk_table(km, {0, 2, 4, 6});
+  CHECK(table.time == std::vector<double>{0, 2, 4, 6});
+  CHECK(table.n_risk == std::vector<std::int64_t>{5, 4, 1, 0});
+  CHECK(table.cumulative_events == std::vector<std::int64_t>{0, 2, 3, 3});
+  CHECK(table.cumulative_censored == std::vector<std::int64_t>{0, 1, 1, 2});
 }
