@@ -55,17 +55,17 @@ test('Table 1 as the seed paper prints it', () => {
   assert.equal(cellOf(table, 'Age (years)'), '68 [41.0–72.8] (21–88)');
   assert.equal(cellOf(table, 'Male'), '15 (57.7 %)');
   assert.equal(cellOf(table, 'Female'), '11 (42.3 %)');
-  assert.equal(cellOf(table, 'ITP duration (months)'), '62 [28.5–106.5] (14–240)');
-  assert.equal(cellOf(table, 'Secondary ITP'), '3 (11.5 %)');
+  assert.equal(cellOf(table, 'ITP duration (months)'), '76 [23.8–140.5] (1–594)');
+  assert.equal(cellOf(table, 'Secondary ITP'), '11 (42.3 %)');
   // One row per cause, of all 26 patients (one patient has two causes: a footnote says so).
-  assert.equal(cellOf(table, 'Sjögren syndrome'), '1 (3.8 %)');
+  assert.equal(cellOf(table, 'Evans syndrome'), '6 (23.1 %)');
   assert.ok(table.footnotes.includes('Causes of secondary ITP: 1 patient has several causes, so '
     + 'the causes add up to more than the patients with secondary ITP; each percent is of all '
     + 'patients.'));
-  assert.equal(cellOf(table, 'Corticosteroid-refractory'), '26 (100.0 %)');
-  assert.equal(cellOf(table, 'Baseline platelets (G/L)'), '14 [8.3–19.8] (2–28)');
+  assert.equal(cellOf(table, 'Corticosteroid-refractory'), '17 (65.4 %)');
+  assert.equal(cellOf(table, 'Baseline platelets (G/L)'), '14 [7.0–51.8] (2–294)');
   // Splenectomy counts as a line of the treatment history (docs/decisions.md).
-  assert.equal(cellOf(table, 'Prior lines (excluding corticosteroids and IVIg)'), '4 [4–5] (3–8)');
+  assert.equal(cellOf(table, 'Prior lines (excluding corticosteroids and IVIg)'), '6 [4–7] (2–11)');
   const sex = table.rows.find((r) => r.cells.label === 'Sex');
   assert.equal(sex.heading, true);
   assert.equal(table.rows.find((r) => r.cells.label === 'Male').indent, true);
@@ -74,7 +74,7 @@ test('Table 1 as the seed paper prints it', () => {
   const fr = table1Table(cohort, 'fr');
   assert.equal(cellOf(fr, 'Âge (années)'), '68 [41,0–72,8] (21–88)');
   assert.equal(cellOf(fr, 'Homme'), '15 (57,7 %)');
-  assert.equal(cellOf(fr, 'Sjögren syndrome'), '1 (3,8 %)', 'a value of the file is not translated');
+  assert.equal(cellOf(fr, 'Evans syndrome'), '6 (23,1 %)', 'a value of the file is not translated');
 });
 
 test('summaries: decimals shared within the IQR and within the range; n when some are missing', () => {
@@ -115,50 +115,53 @@ test('later landmarks, patients outside the denominator, response by treatment',
   const headings = later.rows.filter((r) => r.heading).map((r) => r.cells.label);
   assert.deepEqual(headings, ['Day 182 (days 168–196)', 'Day 365 (days 351–379)']);
   const day182 = later.rows.slice(1, 7);
-  assert.equal(day182[2].cells.n, '9/19');
-  assert.equal(day182[2].cells.rate, '47.4 % (24.4–71.1)');
-  assert.equal(day182[4].cells.n, '5', 'not evaluable at day 182');
-  assert.equal(day182[5].cells.n, '2', 'died before the window');
+  assert.equal(day182[2].cells.n, '10/19');
+  // binom.test(10, 19) in R: 28.9 to 75.6 %.
+  assert.equal(day182[2].cells.rate, '52.6 % (28.9–75.6)');
+  assert.equal(day182[4].cells.n, '4', 'not evaluable at day 182');
+  assert.equal(day182[5].cells.n, '3', 'died before the window');
   assert.equal(laterResponseTable({ ...cohort, response: { ...cohort.response, other_landmarks: [] } }, 'en'), null);
 
   const outside = outsideDenominatorTable(cohort, 'en');
   assert.deepEqual(outside.rows.map((r) => r.cells),
-    [{ patient: 'SYN-07', category: 'Excluded', reason: 'died on day 21, before day 91' }]);
+    [{ patient: 'SYN-07', category: 'Excluded', reason: 'died on day 12, before day 91' }]);
 
   const byTreatment = byTreatmentTable(cohort, 'en');
   const concomitant = byTreatment.rows[0].cells;
   assert.equal(concomitant.label, 'Concomitant treatment (started within 42 days of D0)');
-  assert.equal(concomitant.with, '2/2 (100.0 %)');
-  assert.equal(concomitant.without, '11/23 (47.8 %)');
-  assert.equal(concomitant.p, 'p = 0.48');
-  assert.equal(byTreatmentTable(cohort, 'fr').rows[0].cells.p, 'p = 0,48');
+  assert.equal(concomitant.with, '5/9 (55.6 %)');
+  assert.equal(concomitant.without, '8/16 (50.0 %)');
+  // fisher.test(matrix(c(5, 4, 8, 8), 2)) in R: p = 1.
+  assert.equal(concomitant.p, 'p = 1.0');
+  assert.equal(byTreatmentTable(cohort, 'fr').rows[0].cells.p, 'p = 1,0');
 });
 
 test('prior treatments, infusions, follow-up, time to response', () => {
   const prior = priorTreatmentsTable(cohort, 'en');
   assert.equal(cellOf(prior, 'Prior lines (excluding corticosteroids and IVIg), median [IQR] (min–max)'),
-    '4 [4–5] (3–8)');
-  assert.equal(cellOf(prior, 'TPO receptor agonists'), '25 (96.2 %)');
+    '6 [4–7] (2–11)');
+  assert.equal(cellOf(prior, 'TPO receptor agonists'), '26 (100.0 %)');
   assert.equal(cellOf(prior, 'rituximab'), '24 (92.3 %)');
   assert.equal(cellOf(priorTreatmentsTable(cohort, 'fr'), 'Agonistes du récepteur de la TPO (AR-TPO)'),
-    '25 (96,2 %)');
+    '26 (100,0 %)');
   // Most frequent first within each section.
   const drugs = prior.rows.slice(prior.rows.findIndex((r) => r.cells.label === 'By drug') + 1);
   assert.equal(drugs[0].cells.label, 'human normal immunoglobulin');
-  assert.equal(drugs.at(-1).cells.label, 'hydroxychloroquine');
+  assert.equal(drugs.at(-1).cells.label, 'dexamethasone');
 
   const infusions = infusionsTable(cohort, 'en');
-  assert.equal(cellOf(infusions, 'Infusions, total'), '316');
-  assert.equal(cellOf(infusions, 'Infusions per patient, median [IQR] (min–max)'), '12 [9.3–16.0] (3–16)');
+  assert.equal(cellOf(infusions, 'Infusions, total'), '177');
+  assert.equal(cellOf(infusions, 'Infusions per patient, median [IQR] (min–max)'), '6 [6–8] (2–11)');
   assert.equal(cellOf(infusions, 'SC'), '16 (61.5 %)');
-  assert.equal(cellOf(infusions, 'SC, 1800 mg'), '217');
-  assert.equal(cellOf(infusions, 'IV, 16 mg/kg'), '99');
+  assert.equal(cellOf(infusions, 'SC, 1800 mg'), '104');
+  assert.equal(cellOf(infusions, 'IV, 16 mg/kg'), '73');
 
   const followUp = followUpTable(cohort, 'en');
   assert.equal(cellOf(followUp, 'Median follow-up by reverse Kaplan-Meier, months (95 % CI)'),
-    '23.0 (17.1–31.2)');
+    '31.2 (13.4–52.6)');
+  // The seed's "14 months [0–73]".
   assert.equal(cellOf(followUp, 'Observed follow-up, months, median [IQR] (min–max)'),
-    '19.0 [12.3–26.3] (0.7–49.3)');
+    '14.0 [10.1–45.2] (0.4–73.0)');
 
   const ttr = timeToResponseTable(cohort, 'en');
   assert.equal(cellOf(ttr, 'Patients with a response at the landmark'), '13');
@@ -171,13 +174,14 @@ test('RFS and OS: median "not reached", KM estimates at 12 and 24 months with th
   assert.deepEqual(table.columns.map((c) => c.label), ['Outcome', 'n', 'Events',
     'Median, months (95 % CI)', 'At 12 months (95 % CI)', 'At 24 months (95 % CI)']);
   const rfs = table.rows[0].cells;
-  assert.deepEqual([rfs.n, rfs.events], ['13', '5']);
-  assert.equal(rfs.median, 'not reached (2.3 to not reached)');
-  assert.equal(rfs.at0, '59.3 % (37.0–95.1)');
-  assert.equal(rfs.at1, '59.3 % (37.0–95.1)');
+  assert.deepEqual([rfs.n, rfs.events], ['13', '7']);
+  assert.equal(rfs.median, '25.0 (2.3 to not reached)');
+  // The seed's "60 % at 24 months".
+  assert.equal(rfs.at0, '60.6 % (38.7–94.7)');
+  assert.equal(rfs.at1, '60.6 % (38.7–94.7)');
   const os = table.rows[1].cells;
-  assert.deepEqual([os.n, os.events, os.median], ['26', '4', 'not reached']);
-  assert.equal(survivalSummaryTable(cohort, 'fr').rows[0].cells.at0, '59,3 % (37,0–95,1)');
+  assert.deepEqual([os.n, os.events, os.median], ['26', '6', 'not reached']);
+  assert.equal(survivalSummaryTable(cohort, 'fr').rows[0].cells.at0, '60,6 % (38,7–94,7)');
   // No responders: the RFS part is null in the core's answer.
   const none = survivalSummaryTable({ ...cohort, rfs: null }, 'en').rows[0].cells;
   assert.deepEqual([none.n, none.median], ['0', '–']);
@@ -190,17 +194,20 @@ test('RFS and OS: median "not reached", KM estimates at 12 and 24 months with th
 
 test('safety: AEs, grade ≥ 3, by category, deaths by cause, lab thresholds', () => {
   const table = safetyTable(cohort, 'en');
-  assert.equal(table.caption, '29 adverse events in 26 patients.');
-  assert.equal(cellOf(table, 'Any adverse event'), '24 (92.3 %)');
-  assert.equal(cellOf(table, 'Grade ≥ 3'), '3 (11.5 %)');
-  assert.equal(cellOf(table, 'Serious'), '2 (7.7 %)');
-  assert.equal(cellOf(table, 'Infusion reactions'), '10 (38.5 %)');
-  assert.equal(cellOf(table, 'Infection'), '14 (53.8 %)');
-  assert.equal(cellOf(table, 'Infection', 'grade3'), '2');
-  assert.equal(cellOf(table, 'Deaths'), '4 (15.4 %)');
-  assert.equal(cellOf(table, 'Septic shock, pneumonia'), '1');
-  assert.equal(cellOf(table, 'Gammaglobulins < 6 g/L'), '6 (23.1 %)');
-  assert.equal(cellOf(safetyTable(cohort, 'fr'), 'Polynucléaires neutrophiles < 1,5 G/L'), '2 (7,7 %)');
+  // The seed's safety figures: 16 patients with AEs, 8 infections (5 of grade 3-5),
+  // 3 infusion reactions, 6 deaths (2 sepsis, 3 haemorrhagic), gammaglobulins 14 of 25.
+  assert.equal(table.caption, '20 adverse events in 26 patients.');
+  assert.equal(cellOf(table, 'Any adverse event'), '16 (61.5 %)');
+  assert.equal(cellOf(table, 'Grade ≥ 3'), '8 (30.8 %)');
+  assert.equal(cellOf(table, 'Serious'), '5 (19.2 %)');
+  assert.equal(cellOf(table, 'Infusion reactions'), '3 (11.5 %)');
+  assert.equal(cellOf(table, 'Infection'), '8 (30.8 %)');
+  assert.equal(cellOf(table, 'Infection', 'grade3'), '5');
+  assert.equal(cellOf(table, 'Deaths'), '6 (23.1 %)');
+  assert.equal(cellOf(table, 'Sepsis'), '2');
+  assert.equal(cellOf(table, 'Haemorrhage'), '3');
+  assert.equal(cellOf(table, 'Gammaglobulins < 6 g/L'), '14/25 (56.0 %)');
+  assert.equal(cellOf(safetyTable(cohort, 'fr'), 'Polynucléaires neutrophiles < 1,5 G/L'), '3 (11,5 %)');
 });
 
 test('per-patient table and one patient\'s audit of counts and treatments', () => {
@@ -210,10 +217,10 @@ test('per-patient table and one patient\'s audit of counts and treatments', () =
   assert.deepEqual(syn04.cells, {
     patient: 'SYN-04', category: 'CR', reason: 'count on day 87 meets CR', baseline: '13',
     time_to_response: '87', loss: 'day 157: eltrombopag started on day 157',
-    rfs: '70 (new treatment)', os: '900 (censored)',
+    rfs: '70 (new treatment)', os: '1850 (censored)',
   });
   assert.equal(syn04.patient, cohort.patients[3]);
-  assert.equal(table.rows.find((r) => r.cells.patient === 'SYN-15').cells.rfs, '760 (censored)');
+  assert.equal(table.rows.find((r) => r.cells.patient === 'SYN-15').cells.rfs, '760 (new treatment)');
   assert.equal(patientTable(cohort.patients, 'fr').rows[1].cells.category, 'RC');
 
   const syn01 = cohort.patients[0];
@@ -232,7 +239,7 @@ test('per-patient table and one patient\'s audit of counts and treatments', () =
   const treatments = patientTreatments(syn01, 'en');
   assert.deepEqual(treatments.rows.at(-1).cells, { drug: 'Doptelet', name: 'avatrombopag',
     class: 'TPO receptor agonists', role: 'subsequent', start: '200', end: '–',
-    source: 'treatments.csv, row 8' });
+    source: 'treatments.csv, row 10' });
 });
 
 test('every table of the report, in both languages, with every label in the dictionary', () => {
