@@ -44,7 +44,7 @@ const CUTOFF = '2025-06-30'; // no date of the cohort is later than this
 //           written to the CSV files: the R check derives everything from the data, and
 //           tests/node/example_cohort.test.mjs compares its per-patient output with these values.
 //
-// Under seed-2026 (DESIGN §5): response = best credited count on days 42..105; CR > 100;
+// Under seed-2026 (docs/design.md §5): response = best credited count on days 42..105; CR > 100;
 // R >= 30 and <= 100 and >= 2 x baseline; counts on/after the start of the first subsequent
 // treatment (start > day 42) are not credited; excluded if death before day 91; NR if a
 // subsequent treatment started and no credited count in the window meets R/CR.

@@ -3,7 +3,7 @@
 #   Rscript tests/golden/make_golden.R        (from the repository root)
 #
 # Writes tests/golden/data/<dataset>.csv, tests/golden/expected/<case>.json (the CLI's JSON shape,
-# DESIGN.md section 4) and tests/golden/cases.json (each case's CLI arguments). Deterministic:
+# docs/design.md §4) and tests/golden/cases.json (each case's CLI arguments). Deterministic:
 # re-running it rewrites the same bytes. tests/native/test_golden_r.cpp replays every case
 # through the core and compares every field at 1e-9 relative.
 #
