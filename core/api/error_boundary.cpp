@@ -3,8 +3,8 @@
 #include <exception>
 #include <new>
 
-#include "core/json/json_output.hpp"
 #include "core/io/problem.hpp"
+#include "core/json/json_output.hpp"
 
 namespace itp {
 namespace {

@@ -3,8 +3,8 @@
 // patients by week since D0, median and IQR, beside the per-patient trajectories.
 #include <vector>
 
-#include "core/json/json_writer.hpp"
 #include "core/cohort/cohort.hpp"
+#include "core/json/json_writer.hpp"
 #include "core/report/report_options.hpp"
 
 namespace itp {

@@ -29,7 +29,8 @@ Episodes confirmed_episodes(const std::vector<AssessedCount>& counts, Meets meet
     std::size_t last = first;
     while (last + 1 < n && meets(counts[last + 1])) ++last;
     const auto confirmed_from = [&](std::size_t i) {
-      return last - i + 1 >= needed && counts[last].day - counts[i].day >= confirmation.min_days_apart;
+      return last - i + 1 >= needed &&
+             counts[last].day - counts[i].day >= confirmation.min_days_apart;
     };
     for (std::size_t i = first; i <= last; ++i) {
       e.starts[i] = confirmed_from(i);

@@ -55,9 +55,9 @@ BaselineUsed find_baseline(const Patient& patient, const BaselineRule& rule,
   if (chosen) {
     b.from_counts = chosen->platelets.value;
     b.counts_day = chosen->day;
-    b.counts_on_day = static_cast<std::size_t>(std::count_if(
-        counts.begin(), counts.end(),
-        [&](const PlateletCount* count) { return count->day == chosen->day; }));
+    b.counts_on_day = static_cast<std::size_t>(
+        std::count_if(counts.begin(), counts.end(),
+                      [&](const PlateletCount* count) { return count->day == chosen->day; }));
   }
   if (rule.use_patient_value && patient.baseline_platelets) {
     b.value = patient.baseline_platelets->value;

@@ -15,8 +15,8 @@ namespace itp {
 
 // What the patient's other ITP treatments mean for the rule.
 struct TreatmentContext {
-  std::vector<std::size_t> treatments;  // indices in Cohort::treatments, cohort order
-  std::vector<TreatmentRole> roles;     // one per treatment
+  std::vector<std::size_t> treatments;      // indices in Cohort::treatments, cohort order
+  std::vector<TreatmentRole> roles;         // one per treatment
   std::optional<Day> first_subsequent_day;  // the first new line of treatment after the window
   std::string first_subsequent_drug;
   std::vector<Day> rescue_days;  // rescue therapy: treatments of a rescue class, flagged counts
@@ -37,8 +37,8 @@ ResponseLevel count_level(double value, bool censored_below, bool bleeding,
 
 // Every count of the patient as the rule sees it, in day order.
 std::vector<CountAudit> audit_counts(const std::vector<const PlateletCount*>& counts,
-                                     const ResponseCriteria& criteria,
-                                     const BaselineUsed& baseline, const TreatmentContext& context);
+                                     const ResponseCriteria& criteria, const BaselineUsed& baseline,
+                                     const TreatmentContext& context);
 
 // A credited count as confirmation and loss read it.
 struct AssessedCount {

@@ -29,8 +29,8 @@ inline std::string rows_of(const std::string& spec, const std::vector<std::strin
     const std::string item = spec.substr(start, end - start);
     for (std::size_t from = 0;;) {
       const std::size_t colon = item.find(':', from);
-      fields.push_back(item.substr(from, colon == std::string::npos ? std::string::npos
-                                                                     : colon - from));
+      fields.push_back(
+          item.substr(from, colon == std::string::npos ? std::string::npos : colon - from));
       if (colon == std::string::npos) break;
       from = colon + 1;
     }

@@ -44,11 +44,10 @@ json report() {
   load("adverse_events",
        "patient_id,day,term,grade\n"
        "A,-5,headache,1\nA,10,infusion reaction,2\nB,,infection,3\n");
-  const json answer = json::parse(ws.run(
-      json{{"type", "cohort"},
-           {"tables", {"patients", "platelets", "treatments", "adverse_events"}},
-           {"criteria", "seed-2026"}}
-          .dump()));
+  const json answer = json::parse(ws.run(json{
+      {"type", "cohort"},
+      {"tables", {"patients", "platelets", "treatments", "adverse_events"}},
+      {"criteria", "seed-2026"}}.dump()));
   REQUIRE(answer["ok"] == true);
   return answer;
 }
@@ -78,8 +77,8 @@ TEST_CASE("seed report: secondary causes, one row per cause, percent of all pati
   // A has two causes: the causes (4) add up to more than the secondary patients (3).
   bool footnote = false;
   for (const json& note : r["footnotes"])
-    footnote = footnote || note.get<std::string>().find("1 patient has several causes") !=
-                               std::string::npos;
+    footnote = footnote ||
+               note.get<std::string>().find("1 patient has several causes") != std::string::npos;
   CHECK(footnote);
 }
 
@@ -100,8 +99,7 @@ TEST_CASE("seed report: the treatment history and its lines", "[report][seed]") 
   CHECK(drugs["prednisone"] == 1);  // history, though not a line
 }
 
-TEST_CASE("seed report: the 'neither' subgroup and CR without other treatment",
-          "[report][seed]") {
+TEST_CASE("seed report: the 'neither' subgroup and CR without other treatment", "[report][seed]") {
   const json r = report();
   json neither;
   for (const json& b : r["response"]["by_treatment"])

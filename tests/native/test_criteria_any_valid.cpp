@@ -18,8 +18,8 @@ using nlohmann::json;
 const char* kPatients =
     "patient_id,d0,baseline_platelets,last_followup,death_date\n"
     "A,2021-01-01,10,2022-01-01,\n"
-    "B,2021-01-01,,2021-09-01,\n"  // no baseline given, a D0 count
-    "C,2021-01-01,,2021-06-01,\n"  // no baseline at all
+    "B,2021-01-01,,2021-09-01,\n"    // no baseline given, a D0 count
+    "C,2021-01-01,,2021-06-01,\n"    // no baseline at all
     "D,2021-01-01,60,,2021-02-15\n"  // dies on day 45
     "E,2021-01-01,20,,2021-06-01\n"  // dies on day 151
     "F,2021-01-01,5,2023-01-01,\n";
@@ -39,7 +39,9 @@ const char* kTreatments =
     "E,rituximab,100,\nF,IVIg,100,101\n";
 
 json draw_criteria(std::mt19937& rng) {
-  const auto whole = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const auto whole = [&](int lo, int hi) {
+    return std::uniform_int_distribution<int>(lo, hi)(rng);
+  };
   const auto coin = [&] { return whole(0, 1) == 1; };
   const auto number = [&](double lo, double hi) {
     return std::uniform_real_distribution<double>(lo, hi)(rng);
@@ -52,36 +54,49 @@ json draw_criteria(std::mt19937& rng) {
   };
   const int from = whole(0, 200);
   json c = {
-      {"baseline", {{"use_patient_value", coin()}, {"use_day0", coin()},
-                    {"before_from", whole(-30, -8)}, {"before_to", whole(-7, 0)}}},
+      {"baseline",
+       {{"use_patient_value", coin()},
+        {"use_day0", coin()},
+        {"before_from", whole(-30, -8)},
+        {"before_to", whole(-7, 0)}}},
       {"complete_response", threshold(50, 200)},
       {"response", threshold(0, 50)},
       {"fold_over_baseline", coin() ? json(number(1, 4)) : json(nullptr)},
       {"bleeding_veto", coin()},
       {"confirmation", confirmation()},
       {"same_day_counts", coin() ? "each" : "lowest"},
-      {"landmark", {{"day", whole(0, 400)}, {"window_from", from},
-                    {"window_to", from + whole(0, 200)}, {"mode", coin() ? "best" : "at"}}},
+      {"landmark",
+       {{"day", whole(0, 400)},
+        {"window_from", from},
+        {"window_to", from + whole(0, 200)},
+        {"mode", coin() ? "best" : "at"}}},
       {"treatment_window_days", whole(0, 100)},
       {"subsequent_stops_crediting", coin()},
       {"rescue_exclusion_days", whole(0, 60)},
       {"rescue_classes", coin() ? json::array({"ivig"}) : json::array()},
       {"exclude_death_before_day", coin() ? json(whole(0, 200)) : json(nullptr)},
       {"time_to_response_from_day", whole(0, 600)},
-      {"loss", {{"below", coin() ? threshold(0, 60) : json(nullptr)},
-                {"below_fold_of_baseline", coin() ? json(number(0.5, 3)) : json(nullptr)},
-                {"cr_lost_below", coin() ? threshold(50, 150) : json(nullptr)},
-                {"bleeding", coin()},
-                {"confirmation", confirmation()},
-                {"subsequent_treatment", coin()}}},
-      {"rfs", {{"origin", coin() ? "first_response" : "d0"}, {"event_loss", coin()},
-               {"event_new_treatment", coin()}, {"event_death", coin()}}},
+      {"loss",
+       {{"below", coin() ? threshold(0, 60) : json(nullptr)},
+        {"below_fold_of_baseline", coin() ? json(number(0.5, 3)) : json(nullptr)},
+        {"cr_lost_below", coin() ? threshold(50, 150) : json(nullptr)},
+        {"bleeding", coin()},
+        {"confirmation", confirmation()},
+        {"subsequent_treatment", coin()}}},
+      {"rfs",
+       {{"origin", coin() ? "first_response" : "d0"},
+        {"event_loss", coin()},
+        {"event_new_treatment", coin()},
+        {"event_death", coin()}}},
   };
   if (coin()) {
     const int start = whole(0, 300);
     const int n = whole(1, 12);
-    c["durable"] = {{"threshold", std::round(number(0, 120))}, {"k", whole(1, n)}, {"n", n},
-                    {"window_from", start}, {"window_to", start + whole(0, 120)},
+    c["durable"] = {{"threshold", std::round(number(0, 120))},
+                    {"k", whole(1, n)},
+                    {"n", n},
+                    {"window_from", start},
+                    {"window_to", start + whole(0, 120)},
                     {"no_rescue_days", whole(0, 60)}};
   }
   return c;
@@ -92,7 +107,8 @@ json draw_criteria(std::mt19937& rng) {
 TEST_CASE("every criteria set the validator accepts gives an answer", "[response][criteria]") {
   itp::Workspace ws;
   for (const auto& [name, csv] : {std::pair<const char*, const char*>{"patients", kPatients},
-                                  {"platelets", kPlatelets}, {"treatments", kTreatments}}) {
+                                  {"platelets", kPlatelets},
+                                  {"treatments", kTreatments}}) {
     const json loaded = json::parse(ws.load_table(
         json{{"type", "load_table"}, {"name", name}, {"file", std::string(name) + ".csv"}}.dump(),
         csv));
@@ -102,9 +118,10 @@ TEST_CASE("every criteria set the validator accepts gives an answer", "[response
   int answered = 0;
   for (int draw = 0; draw < 600; ++draw) {
     const json criteria = draw_criteria(rng);
-    const json answer = json::parse(ws.run(
-        json{{"type", "cohort"}, {"tables", {"patients", "platelets", "treatments"}},
-             {"criteria", criteria}}.dump()));
+    const json answer = json::parse(ws.run(json{
+        {"type", "cohort"},
+        {"tables", {"patients", "platelets", "treatments"}},
+        {"criteria", criteria}}.dump()));
     INFO("draw " << draw << ": " << criteria.dump());
     if (answer["ok"] == true) {
       ++answered;

@@ -13,10 +13,10 @@ namespace {
 // D0 2021-01-01; last_followup 2021-06-01 is day 151.
 std::optional<itp::Day> last_day(const std::string& platelets, const std::string& treatments) {
   std::vector<itp::TextTable> tables;
-  tables.push_back(itp::read_text_table(
-      "patients", "patients.csv", "patient_id,d0,last_followup\nP,2021-01-01,2021-06-01\n"));
-  tables.push_back(itp::read_text_table("platelets", "platelets.csv",
-                                        "patient_id,day,platelets\n" + platelets));
+  tables.push_back(itp::read_text_table("patients", "patients.csv",
+                                        "patient_id,d0,last_followup\nP,2021-01-01,2021-06-01\n"));
+  tables.push_back(
+      itp::read_text_table("platelets", "platelets.csv", "patient_id,day,platelets\n" + platelets));
   tables.push_back(itp::read_text_table("treatments", "treatments.csv",
                                         "patient_id,drug,start,end\n" + treatments));
   std::vector<const itp::TextTable*> pointers;
@@ -29,8 +29,8 @@ std::optional<itp::Day> last_day(const std::string& platelets, const std::string
 
 TEST_CASE("last follow-up: a treatment's end does not extend it, its start does",
           "[cohort][followup]") {
-  CHECK(last_day("P,0,10\nP,60,50\n", "") == 151);                     // last_followup
-  CHECK(last_day("P,0,10\nP,200,50\n", "") == 200);                    // a later count
-  CHECK(last_day("P,0,10\n", "P,eltrombopag,100,300\n") == 151);       // end 300 ignored
-  CHECK(last_day("P,0,10\n", "P,eltrombopag,180,300\n") == 180);       // start 180 counts
+  CHECK(last_day("P,0,10\nP,60,50\n", "") == 151);                // last_followup
+  CHECK(last_day("P,0,10\nP,200,50\n", "") == 200);               // a later count
+  CHECK(last_day("P,0,10\n", "P,eltrombopag,100,300\n") == 151);  // end 300 ignored
+  CHECK(last_day("P,0,10\n", "P,eltrombopag,180,300\n") == 180);  // start 180 counts
 }

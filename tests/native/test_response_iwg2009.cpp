@@ -171,8 +171,9 @@ TEST_CASE("a criteria set the validator accepts always gives an answer", "[respo
   // durable rule with no count meeting R.
   itp::ResponseCriteria durable = itp::preset_criteria("durable-6-of-8");
   durable.durable->threshold = 40;
-  const PatientResponse d = itp_test::build(
-      durable, "10", "0:10 113:45 120:45 127:45 134:45 141:45 148:45 155:45 162:45").responses.at(0);
+  const PatientResponse d =
+      itp_test::build(durable, "10", "0:10 113:45 120:45 127:45 134:45 141:45 148:45 155:45 162:45")
+          .responses.at(0);
   CHECK(d.category == ResponseCategory::R);
   CHECK_FALSE(d.rfs);
   CHECK_FALSE(d.rfs_missing_reason.empty());
