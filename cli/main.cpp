@@ -3,6 +3,7 @@
 //
 //   itp-analyze survival --input FILE --time COL --event COL [--group COL] [--strata COL]
 //                        [--conf-type log] [--conf-level 0.95] [--times 6,12,24] [--rho 0]
+//                        [--rmst-tau T]
 //   itp-analyze describe --input FILE
 //   itp-analyze import --data FILE_OR_FOLDER... [--date-order month_first] [--missing 9999,...]
 //                      [--censored at_limit|half_limit|set_aside] [--mapping MAPPING.json]
@@ -32,7 +33,7 @@ namespace {
 constexpr const char* kUsage = R"(usage:
   itp-analyze survival --input FILE --time COL --event COL [--group COL] [--strata COL]
                        [--conf-type log|log-log|plain|logit|arcsin|none] [--conf-level 0.95]
-                       [--times 6,12,24] [--risk-times 0,6,12] [--rho 0]
+                       [--times 6,12,24] [--risk-times 0,6,12] [--rho 0] [--rmst-tau T]
                        [--event-values dead,2 --censor-values alive,1] [--delimiter ,|;|tab]
   itp-analyze describe --input FILE        (columns, types, canonical names, problems)
   itp-analyze import --data FILE_OR_FOLDER...      (cohort tables: mapping, rows kept, problems)
@@ -229,6 +230,7 @@ itp::Json survival_request(const Arguments& args) {
   if (args.has("times")) request["times"] = number_list("times", args.option("times"));
   if (args.has("risk-times")) request["risk_times"] = number_list("risk-times", args.option("risk-times"));
   if (args.has("rho")) request["rho"] = number_option(args, "rho");
+  if (args.has("rmst-tau")) request["rmst_tau"] = number_option(args, "rmst-tau");
   if (args.has("event-values")) request["event_values"] = split_commas(args.option("event-values"));
   if (args.has("censor-values")) request["censor_values"] = split_commas(args.option("censor-values"));
   return request;

@@ -89,6 +89,12 @@ SurvivalRequest parse_survival_request(const Json& request) {
       reject("\"rho\" must be a number >= 0 (0: log-rank, 1: Peto-Peto)");
     r.rho = rho.get<double>();
   }
+  if (request.contains("rmst_tau") && !request["rmst_tau"].is_null()) {
+    const Json& tau = request["rmst_tau"];
+    if (!tau.is_number() || !std::isfinite(tau.get<double>()) || tau.get<double>() <= 0)
+      reject("\"rmst_tau\" must be a time > 0 (the restricted mean is the area up to it)");
+    r.rmst_tau = tau.get<double>();
+  }
   if (request.contains("table_rows_max") && !request["table_rows_max"].is_null()) {
     const Json& max = request["table_rows_max"];
     if (!max.is_number_integer() || max.get<long long>() < 2)

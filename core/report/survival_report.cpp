@@ -1,12 +1,16 @@
 #include "core/report/survival_report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
+
+#include "core/numeric/distributions.hpp"
 
 #include "core/survival/kaplan_meier.hpp"
 #include "core/survival/log_rank.hpp"
 #include "core/survival/quantiles.hpp"
 #include "core/survival/risk_table.hpp"
+#include "core/survival/rmst.hpp"
 #include "core/survival/summary_at_times.hpp"
 
 namespace itp {
@@ -105,8 +109,47 @@ void thin_for_display(KaplanMeier& km, ConfidenceBand& band, std::size_t max) {
   band = std::move(thin_band);
 }
 
-void write_group(JsonWriter& out, const std::string& name, EventCounts counts,
-                 const SurvivalRequest& request, const std::vector<double>& risk_times) {
+// The restricted mean with its standard error and limits estimate ± z·se at the request's
+// level, whatever its CI type (as print(fit, rmean = tau) and the design ask).
+void write_rmst(JsonWriter& out, const RestrictedMean& rmst, double conf_level) {
+  const double se = std::sqrt(rmst.variance);
+  const double z = quantile(StandardNormal{}, 0.5 + conf_level / 2);
+  out.begin_object();
+  out.key("tau").value(rmst.tau);
+  out.key("estimate").value(rmst.estimate);
+  out.key("std_err").value(se);
+  out.key("lower").value(rmst.estimate - z * se);
+  out.key("upper").value(rmst.estimate + z * se);
+  out.end_object();
+}
+
+// Each later group against the first: the difference of restricted means, its standard error
+// (the root of the summed variances: the groups are independent), limits and two-sided p.
+void write_rmst_differences(JsonWriter& out, const std::vector<std::string>& names,
+                            const std::vector<RestrictedMean>& rmst, double conf_level) {
+  const double z = quantile(StandardNormal{}, 0.5 + conf_level / 2);
+  out.begin_array();
+  for (std::size_t g = 1; g < rmst.size(); ++g) {
+    const double estimate = rmst[g].estimate - rmst[0].estimate;
+    const double se = std::sqrt(rmst[g].variance + rmst[0].variance);
+    out.begin_object();
+    out.key("group").value(names[g]);
+    out.key("reference").value(names[0]);
+    out.key("estimate").value(estimate);
+    out.key("std_err").value(se);
+    out.key("lower").value(estimate - z * se);
+    out.key("upper").value(estimate + z * se);
+    out.key("p");
+    if (se > 0) out.value(2 * upper_tail(StandardNormal{}, std::fabs(estimate) / se));
+    else out.null();
+    out.end_object();
+  }
+  out.end_array();
+}
+
+std::optional<RestrictedMean> write_group(JsonWriter& out, const std::string& name,
+                                          EventCounts counts, const SurvivalRequest& request,
+                                          const std::vector<double>& risk_times) {
   const std::int64_t subjects = counts.total();
   const KaplanMeier km = kaplan_meier(std::move(counts));
   const ConfidenceBand band =
@@ -137,7 +180,14 @@ void write_group(JsonWriter& out, const std::string& name, EventCounts counts,
   write_at_times(out, summary_at_times(km, band, request.times));
   out.key("risk_table");
   write_risk_table(out, risk_table(km, risk_times));
+  std::optional<RestrictedMean> rmst;
+  if (request.rmst_tau) {
+    rmst = restricted_mean(km, *request.rmst_tau);
+    out.key("rmst");
+    write_rmst(out, *rmst, request.conf_level);
+  }
   out.end_object();
+  return rmst;
 }
 
 // survdiff(Surv(time, event) ~ group + strata(stratum)) on the rows with a stratum. Without
@@ -283,9 +333,17 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
   out.key("rows");
   write_rows(out, rows);
   out.key("groups").begin_array();
-  for (std::size_t g = 0; g < curves.size(); ++g)
-    write_group(out, rows.group_names[g], std::move(curves[g]), request, risk_times);
+  std::vector<RestrictedMean> rmst;
+  for (std::size_t g = 0; g < curves.size(); ++g) {
+    if (std::optional<RestrictedMean> r =
+            write_group(out, rows.group_names[g], std::move(curves[g]), request, risk_times))
+      rmst.push_back(*r);
+  }
   out.end_array();
+  if (rmst.size() >= 2) {
+    out.key("rmst_difference");
+    write_rmst_differences(out, rows.group_names, rmst, request.conf_level);
+  }
   out.key("test");
   if (test) write_test(out, rows, request, *test);
   else out.null();

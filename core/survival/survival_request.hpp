@@ -22,6 +22,8 @@ struct SurvivalRequest {
   std::optional<std::vector<double>> risk_times; // for the risk table; default: axis ticks
   bool times_reordered = false;                  // the request's lists were not so
   double rho = 0;
+  // Restricted mean survival time up to this time, per group and between groups.
+  std::optional<double> rmst_tau;
   // For a figure: at most this many rows in each curve's "table" (first and last row of each
   // of max/2 equal time spans, the counts of the rows left out added to the next one kept).
   // Unset: every row, as R's survfit gives them.

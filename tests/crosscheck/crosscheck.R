@@ -347,7 +347,24 @@ cli_arguments <- function(cs, csv) {
     "--conf-type", cs$conf_type, "--conf-level", fmt_num(cs$conf_level),
     if (length(cs$times)) c("--times", paste(fmt_num(cs$times), collapse = ",")),
     if (length(cs$risk_times)) c("--risk-times", paste(fmt_num(cs$risk_times), collapse = ",")),
+    if (!is.null(cs$rmst_tau)) c("--rmst-tau", fmt_num(cs$rmst_tau)),
     "--rho", fmt_num(cs$rho))
+}
+
+# A tau for the restricted mean on 4 seeds in 10, drawn after the data (the same RNG stream as
+# before for everything else): from each curve's first used time (R refuses a tau before it) to
+# past the last time, so that tau falls between times, on one, or after a curve's end.
+with_rmst_tau <- function(cs, d) {
+  set.seed(cs$seed + 7919)
+  if (runif(1) >= 0.4) return(cs)
+  cols <- read_survival_columns(d, "time", "status", cs$group)
+  if (!any(cols$used)) return(cs)
+  firsts <- tapply(cols$time[cols$used], cols$g_text[cols$used], min)
+  last <- max(cols$time[cols$used])
+  low <- max(firsts)
+  cs$rmst_tau <- if (runif(1) < 0.2) sample(cols$time[cols$used & cols$time >= low], 1)
+                 else runif(1, low, max(low, last) * 1.2 + 1e-9)
+  cs
 }
 
 # R's document for a case. Without --risk-times the risk table's grid is the core's choice, so
@@ -363,7 +380,7 @@ expected_document <- function(cs, d, actual) {
     risk_times <- sort(unique(as.numeric(grid)))
   }
   r_expected(d, "time", "status", cs$group, cs$strata, cs$conf_type, cs$conf_level, cs$times,
-             cs$rho, risk_times = risk_times)
+             cs$rho, risk_times = risk_times, rmst_tau = cs$rmst_tau)
 }
 
 # What a compared case reached, for the summary line (each must be reached by the default run).
@@ -402,6 +419,7 @@ run_seed <- function(seed) {
   csv <- file.path(work_dir, sprintf("seed-%d.csv", seed))
   write_case_csv(cs$data, csv)
   d <- read_csv_as_core(csv)
+  cs <- with_rmst_tau(cs, d)
   cli_args <- cli_arguments(cs, csv)
   actual_text <- suppressWarnings(system2(cli, shQuote(cli_args), stdout = TRUE, stderr = FALSE))
   actual_text <- paste(actual_text, collapse = "\n")

@@ -202,7 +202,7 @@ test_counts_without_survdiff <- function(tf, has_strata, rho) {
 # with its events and censorings summed up to each time.
 r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = "log",
                        conf_level = 0.95, times = numeric(0), rho = 0, data_row_offset = 1,
-                       risk_times = NULL) {
+                       risk_times = NULL, rmst_tau = NULL) {
   cols <- read_survival_columns(d, time, event, group)
   grouped <- !is.null(group)
   levs <- group_levels(cols$g_text[cols$used])
@@ -232,6 +232,7 @@ r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = 
                 median = median_of(fit1),
                 quantiles = quantiles_of(fit1),
                 at_times = at_times_of(fit1, chosen))
+    if (!is.null(rmst_tau)) out$rmst <- rmst_of(fit1, rmst_tau, conf_level)
     if (!is.null(risk_grid)) {
       s <- summary(fit1, times = risk_grid, extend = TRUE)
       out$risk_table <- list(time = arr(risk_grid), n_risk = arr(s$n.risk),
@@ -242,6 +243,9 @@ r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = 
   })
 
   result <- list(conf_type = conf_type, conf_level = conf_level, rows = rows, groups = groups)
+  if (!is.null(rmst_tau) && length(groups) >= 2) {
+    result$rmst_difference <- rmst_differences(groups, conf_level)
+  }
   warnings <- list()
   add_warning <- function(...) warnings[[length(warnings) + 1]] <<- list(...)
   for (r in which(!cols$used)) {
@@ -345,23 +349,46 @@ golden_datasets <- function() {
   )
 }
 
+# print(fit, rmean = tau)'s restricted mean and se(rmean), with limits estimate ± z·se.
+rmst_of <- function(fit1, tau, conf_level) {
+  tab <- summary(fit1, rmean = tau)$table
+  est <- num(tab[["rmean"]])
+  se <- num(tab[["se(rmean)"]])
+  z <- qnorm(0.5 + conf_level / 2)
+  list(tau = tau, estimate = est, std_err = se, lower = est - z * se, upper = est + z * se)
+}
+
+# Each later group against the first: difference, root of the summed variances, two-sided p.
+rmst_differences <- function(groups, conf_level) {
+  z <- qnorm(0.5 + conf_level / 2)
+  ref <- groups[[1]]
+  lapply(groups[-1], function(g) {
+    est <- g$rmst$estimate - ref$rmst$estimate
+    se <- sqrt(g$rmst$std_err^2 + ref$rmst$std_err^2)
+    list(group = g$name, reference = ref$name, estimate = est, std_err = se,
+         lower = est - z * se, upper = est + z * se,
+         p = if (se > 0) 2 * pnorm(-abs(est) / se) else NA_real_)
+  })
+}
+
 # Times lists mix a time before the first event, exact event times and times past a group's end.
 golden_cases <- function() {
   case <- function(name, input, time, event, group = NULL, strata = NULL, conf_type = "log",
-                   conf_level = 0.95, times = numeric(0), rho = 0) {
+                   conf_level = 0.95, times = numeric(0), rho = 0, rmst_tau = NULL) {
     list(case = name, input = paste0("data/", input, ".csv"), time = time, event = event,
          group = group, strata = strata, conf_type = conf_type, conf_level = conf_level,
-         times = times, rho = rho)
+         times = times, rho = rho, rmst_tau = rmst_tau)
   }
   list(
     case("aml_x", "aml", "time", "status", group = "x",
-         times = c(4, 9, 12, 30, 48, 60, 200)),
+         times = c(4, 9, 12, 30, 48, 60, 200), rmst_tau = 40),
     # Out of order, as a user may type them: R sorts them. (A repeated time is kept twice by
     # survival 3.5, once by the core: docs/decisions.md, "Chosen times".)
     case("aml_x_times_unsorted", "aml", "time", "status", group = "x",
          times = c(30, 4, 13, 200, 9)),
+    # tau between two times (one group: no difference).
     case("aml_all_loglog_90", "aml", "time", "status", conf_type = "log-log", conf_level = 0.9,
-         times = c(0, 5, 8, 161, 170)),
+         times = c(0, 5, 8, 161, 170), rmst_tau = 30.5),
     case("lung_sex_plain_99_rho1", "lung", "time", "status", group = "sex", conf_type = "plain",
          conf_level = 0.99, times = c(0, 5, 180, 365, 730, 1000, 1022, 1100), rho = 1),
     case("lung_sex_strata_ecog_logit", "lung", "time", "status", group = "sex",
@@ -372,10 +399,13 @@ golden_cases <- function() {
          times = c(50, 59, 365, 638, 1000, 1300)),
     case("veteran_trt_none", "veteran", "time", "status", group = "trt", conf_type = "none",
          times = c(0.5, 1, 100, 553, 999, 1000)),
+    # tau past some groups' last times (their last value extends to tau), at a 99 % level.
     case("veteran_celltype_loglog_rho_half", "veteran", "time", "status", group = "celltype",
-         conf_type = "log-log", conf_level = 0.99, times = c(1, 30, 90, 250, 600), rho = 0.5),
+         conf_type = "log-log", conf_level = 0.99, times = c(1, 30, 90, 250, 600), rho = 0.5,
+         rmst_tau = 600),
+    # tau on an event time, with ties.
     case("gehan_treat", "gehan", "time", "cens", group = "treat",
-         times = c(0, 1, 6, 10, 23, 35)),
+         times = c(0, 1, 6, 10, 23, 35), rmst_tau = 23),
     case("gehan_treat_logit_rho1", "gehan", "time", "cens", group = "treat",
          conf_type = "logit", conf_level = 0.9, times = c(2, 7, 22, 34), rho = 1),
     case("early_censoring_arm_loglog", "early_censoring", "time", "status", group = "arm",
@@ -406,7 +436,7 @@ main <- function() {
   for (cs in cases) {
     d <- read_csv_as_core(file.path(root, cs$input))
     expected <- r_expected(d, cs$time, cs$event, cs$group, cs$strata, cs$conf_type,
-                           cs$conf_level, cs$times, cs$rho)
+                           cs$conf_level, cs$times, cs$rho, rmst_tau = cs$rmst_tau)
     writeLines(to_json_text(expected), file.path(root, "expected", paste0(cs$case, ".json")))
   }
   listing <- lapply(cases, function(cs) { cs$times <- I(cs$times); cs })

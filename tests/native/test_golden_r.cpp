@@ -41,8 +41,9 @@ json survival_request(const json& golden_case, const std::string& table) {
                   {"conf_level", golden_case.at("conf_level")},
                   {"times", golden_case.at("times")},
                   {"rho", golden_case.at("rho")}};
-  for (const char* optional : {"group", "strata"}) {
-    if (!golden_case.at(optional).is_null()) request[optional] = golden_case.at(optional);
+  for (const char* optional : {"group", "strata", "rmst_tau"}) {
+    if (golden_case.contains(optional) && !golden_case.at(optional).is_null())
+      request[optional] = golden_case.at(optional);
   }
   return request;
 }
