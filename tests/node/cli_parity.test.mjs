@@ -47,6 +47,7 @@ function cases(syntheticPath) {
     aml(['--group', 'x', '--times', '6,12,24'], { group: 'x', times: [6, 12, 24] }),
     aml(['--times', '0,12,24,200'], { times: [0, 12, 24, 200] }),
     aml(['--group', 'x', '--rho', '1'], { group: 'x', rho: 1 }),
+    aml(['--group', 'x', '--rmst-tau', '40'], { group: 'x', rmst_tau: 40 }),
     aml(['--group', 'x', '--conf-level', '0.9'], { group: 'x', conf_level: 0.9 }),
   ];
   for (const type of ['log', 'log-log', 'plain', 'logit', 'arcsin', 'none']) {
