@@ -267,6 +267,30 @@ describe('the survival calculator in Chromium', { timeout: 60_000 }, () => {
       }
     });
 
+  test('the restricted mean up to 40: R\'s print(fit, rmean = 40) on the page', async () => {
+    const context = await site.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const seen = watch(page);
+      await openPage(page, site.origin);
+      await page.getByRole('button', { name: 'Survival calculator' }).click();
+      await page.getByRole('button', { name: /survival::aml/ }).click();
+      await waitForSurvival(page);
+      await page.getByLabel('Restricted mean survival up to time').fill('40');
+      await page.locator('#run-survival').click();
+      await page.locator('#survival-table table').nth(2).waitFor({ timeout: WAIT });
+      // R: rmean 28.8977 (se 3.4676) and 21.9306 (se 3.8356); limits +/- 1.96 se; the
+      // difference -6.9672 (se 5.1707, -17.10 to 3.17), p = 0.178.
+      assert.deepEqual(await tableCells(page.locator('#survival-table table').nth(2)), [
+        ['Maintained', '28.90 (22.10 to 35.69)', '–', '–'],
+        ['Nonmaintained', '21.93 (14.41 to 29.45)', '-6.97 (-17.10 to 3.17)', 'p = 0.18'],
+      ]);
+      assertClean(site.origin, seen);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('group labels holding markup are shown as text, never as elements', async () => {
     const labels = ['<img src=x onerror=alert(1)>', '<script>alert(2)</script>'];
     const csv = ['time,status,group',

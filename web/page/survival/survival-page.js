@@ -5,7 +5,9 @@ import { drawKaplanMeier } from '../figures/index.js';
 import { t } from '../i18n/index.js';
 import { $, busy, el, figureExports, say } from '../page-kit.js';
 import { renderTable } from '../tables/render-table.js';
-import { survivalAtTimesTable, survivalGroupsTable } from '../tables/survival-tables.js';
+import {
+  survivalAtTimesTable, survivalGroupsTable, survivalRmstTable,
+} from '../tables/survival-tables.js';
 
 // Rows per curve the figure asks for: about two per pixel of its widest panel.
 const FIGURE_ROWS = 2000;
@@ -57,10 +59,11 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
         time: t('axis.time', lang()), atRisk: t('figure.numberAtRisk', lang()) } });
     $('survival-figure').replaceChildren(el('figure', { class: 'figure' }, draw(),
       figureExports(draw, 'kaplan-meier', lang())));
-    const atTimes = survivalAtTimesTable(survival, lang());
+    const extra = [survivalAtTimesTable(survival, lang()), survivalRmstTable(survival, lang())]
+      .filter(Boolean);
     $('survival-table').replaceChildren(
       renderTable(document, survivalGroupsTable(survival, lang()), lang()),
-      ...(atTimes ? [renderTable(document, atTimes, lang())] : []));
+      ...extra.map((table) => renderTable(document, table, lang())));
     $('survival-warnings').replaceChildren(...warnings.map((w) => el('li', {}, w.message)));
     const result = $('survival-result');
     result.hidden = false;
@@ -129,6 +132,10 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
       request.rho = Number(/** @type {HTMLSelectElement} */ ($('rho')).value);
       if (group) request.group = group;
       if (times.length) request.times = times;
+      const tau = Number(/** @type {HTMLInputElement} */ ($('rmst-tau')).value.replace(',', '.'));
+      if (/** @type {HTMLInputElement} */ ($('rmst-tau')).value.trim() && tau > 0) {
+        request.rmst_tau = tau;
+      }
       await run(request);
     } catch (e) {
       say(describeFailure(e), true);

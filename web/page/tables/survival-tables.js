@@ -48,6 +48,44 @@ export function survivalGroupsTable(survival, lang) {
 }
 
 /**
+ * The restricted mean survival time up to tau per group (print(fit, rmean = tau) of R) with its
+ * CI, and each later group's difference from the first with its CI and p; null when no tau was
+ * asked for.
+ * @param {import('../../shared/core-api.js').SurvivalResult} survival
+ * @param {string} lang
+ */
+export function survivalRmstTable(survival, lang) {
+  const first = survival.groups[0]?.rmst;
+  if (!first) return null;
+  const level = formatLevel(survival.conf_level, lang);
+  const interval = (e) => `${formatFixed(e.estimate, lang, 2)} (${formatFixed(e.lower, lang, 2)} `
+    + `${t('fmt.to', lang)} ${formatFixed(e.upper, lang, 2)})`;
+  const differences = new Map((survival.rmst_difference ?? []).map((d) => [d.group, d]));
+  return {
+    id: 'survival_rmst',
+    title: t('table.rmst.title', lang, { tau: formatDecimal(first.tau, lang) }),
+    caption: '',
+    columns: [
+      { key: 'group', label: t('col.group', lang) },
+      { key: 'rmst', label: t('col.rmstCi', lang, { level }), numeric: true },
+      { key: 'difference', label: t('col.rmstDifference', lang,
+        { level, reference: String(survival.groups[0].name) }), numeric: true },
+      { key: 'p', label: t('col.p', lang), numeric: true },
+    ],
+    rows: survival.groups.map((g) => {
+      const d = differences.get(g.name);
+      return { cells: {
+        group: String(g.name),
+        rmst: g.rmst ? interval(g.rmst) : '–',
+        difference: d ? interval(d) : '–',
+        p: d && d.p !== null ? formatPValue(d.p, lang) : '–',
+      } };
+    }),
+    footnotes: [t('note.rmst', lang, { level })],
+  };
+}
+
+/**
  * The survival calculator's estimates at the chosen times (summary(fit, times =) of R): one row
  * per group and time, with the number at risk and S with its CI; null when no time was chosen.
  * @param {import('../../shared/core-api.js').SurvivalResult} survival
