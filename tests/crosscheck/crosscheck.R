@@ -362,8 +362,18 @@ with_rmst_tau <- function(cs, d) {
   firsts <- tapply(cols$time[cols$used], cols$g_text[cols$used], min)
   last <- max(cols$time[cols$used])
   low <- max(firsts)
-  cs$rmst_tau <- if (runif(1) < 0.2) sample(cols$time[cols$used & cols$time >= low], 1)
-                 else runif(1, low, max(low, last) * 1.2 + 1e-9)
+  tau <- if (runif(1) < 0.2) sample(cols$time[cols$used & cols$time >= low], 1)
+         else runif(1, low, max(low, last) * 1.2 + 1e-9)
+  # R refuses some taus on very small data sets ("Truncation point ... < smallest survival"),
+  # where the core answers (docs/decisions.md): those are not R's to check.
+  frame <- data.frame(time = cols$time, status = cols$status,
+                      g = ifelse(cols$used, cols$g_text, NA))
+  fit <- survfit(Surv(time, status) ~ g, data = frame)
+  curves <- if (is.null(fit$strata)) list(fit) else lapply(seq_along(fit$strata), function(i) fit[i])
+  refused <- any(vapply(curves, function(f1) {
+    inherits(tryCatch(summary(f1, rmean = tau), error = function(e) e), "error")
+  }, logical(1)))
+  if (!refused) cs$rmst_tau <- tau
   cs
 }
 
