@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/report/summary_rows.hpp"
+#include "core/report/time_units.hpp"
 #include "core/report/survival_rows_from.hpp"
 #include "core/survival/confidence_band.hpp"
 #include "core/survival/event_counts.hpp"
@@ -13,7 +14,6 @@
 namespace itp {
 namespace {
 
-constexpr double kDaysPerMonth = 30.4375;
 
 std::string dose_text(const Infusion& i) {
   if (!i.dose) return "not given";

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/report/summary_rows.hpp"
-#include "core/report/time_to_event_report.hpp"
+#include "core/report/time_units.hpp"
 #include "core/stats/binomial_interval.hpp"
 #include "core/stats/fisher_exact.hpp"
 #include "core/stats/sample_quantiles.hpp"

@@ -6,11 +6,11 @@
 #include <set>
 
 #include "core/report/summary_rows.hpp"
+#include "core/report/time_units.hpp"
 
 namespace itp {
 namespace {
 
-constexpr double kDaysPerMonth = 30.4375;
 constexpr const char* kLinesLabel =
     "Prior lines (excluding corticosteroids and IVIg; splenectomy counted)";
 

@@ -6,12 +6,10 @@
 #include "core/json/json_writer.hpp"
 #include "core/io/problem_log.hpp"
 #include "core/report/report_options.hpp"
+#include "core/report/time_units.hpp"
 #include "core/response/patient_response.hpp"
 
 namespace itp {
-
-constexpr double kDaysPerWeek = 7;
-constexpr double kDaysPerMonth = 30.4375;  // 365.25 / 12
 
 // `which`: &PatientResponse::rfs or &PatientResponse::os. Writes {"n", "weeks": survival,
 // "months": survival}, or null when no patient has the data.

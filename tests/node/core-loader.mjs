@@ -2,7 +2,7 @@
 // The ES6 web/worker build cannot find its .wasm by itself under Node (docs/design.md §8,
 // trap 4), so the bytes are handed to the factory, as sql.js tests its browser build.
 // ITP_WASM_DIR points the tests at another folder holding the two files (e.g. dist/).
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -18,3 +18,25 @@ export async function loadCore() {
 
 /** The example every test starts from: R's survival::aml. */
 export const amlPath = path.join(repoRoot, 'examples/aml.csv');
+
+/**
+ * A workspace holding every CSV file of a folder, each a table named by its file stem, as the
+ * CLI's `--data FOLDER` loads them. The caller deletes the workspace.
+ * @param {any} core @param {string} dir
+ * @returns {Promise<{workspace: any, tables: string[]}>}
+ */
+export async function workspaceOfFolder(core, dir) {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort();
+  const workspace = new core.Workspace();
+  const tables = files.map((f) => f.replace('.csv', ''));
+  for (const [i, file] of files.entries()) {
+    const loaded = JSON.parse(workspace.loadTable(
+      JSON.stringify({ type: 'load_table', name: tables[i], file }),
+      await readFile(path.join(dir, file))));
+    if (!loaded.ok) {
+      workspace.delete();
+      throw new Error(`${file} did not load: ${JSON.stringify(loaded)}`);
+    }
+  }
+  return { workspace, tables };
+}

@@ -6,13 +6,12 @@
 // same intentions against the independent R script; this checks the core itself.)
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 
 import { PATIENTS } from '../../examples/cohort/make_cohort.mjs';
-import { loadCore, repoRoot } from './core-loader.mjs';
+import { loadCore, repoRoot, workspaceOfFolder } from './core-loader.mjs';
 
 const cli = process.env.ITP_CLI ?? path.join(repoRoot, 'build/release/itp-analyze');
 
@@ -44,17 +43,10 @@ async function fromCli(dir) {
 }
 
 async function fromWasm(core, dir) {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort();
-  const workspace = new core.Workspace();
+  const { workspace, tables } = await workspaceOfFolder(core, dir);
   try {
-    for (const file of files) {
-      const loaded = JSON.parse(workspace.loadTable(JSON.stringify(
-        { type: 'load_table', name: file.replace('.csv', ''), file }),
-      await readFile(path.join(dir, file))));
-      assert.equal(loaded.ok, true, JSON.stringify(loaded));
-    }
     return JSON.parse(workspace.run(JSON.stringify({ type: 'cohort', criteria: 'seed-2026',
-      tables: files.map((f) => f.replace('.csv', '')) })));
+      tables })));
   } finally {
     workspace.delete();
   }

@@ -8,13 +8,12 @@
 // other published figure.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 
 import { FR } from '../../examples/cohort/make_cohort.mjs';
-import { loadCore, repoRoot } from './core-loader.mjs';
+import { loadCore, repoRoot, workspaceOfFolder } from './core-loader.mjs';
 
 const cli = process.env.ITP_CLI ?? path.join(repoRoot, 'build/release/itp-analyze');
 // The weeks at which the seed study printed its RFS number at risk.
@@ -23,21 +22,12 @@ const PUBLISHED_AT_RISK = [13, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2];
 
 async function report(language) {
   const dir = path.join(repoRoot, 'examples/cohort', language);
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort();
-  const request = { type: 'cohort', criteria: 'seed-2026',
-    tables: files.map((f) => f.replace('.csv', '')),
-    report: { rfs_risk_weeks: PUBLISHED_WEEKS } };
   const { stdout } = await promisify(execFile)(cli, ['cohort', '--data', dir], { maxBuffer: 1 << 26 })
     .catch((e) => ({ stdout: e.stdout }));
-  const core = await loadCore();
-  const workspace = new core.Workspace();
+  const { workspace, tables } = await workspaceOfFolder(await loadCore(), dir);
+  const request = { type: 'cohort', criteria: 'seed-2026', tables,
+    report: { rfs_risk_weeks: PUBLISHED_WEEKS } };
   try {
-    for (const file of files) {
-      const loaded = JSON.parse(workspace.loadTable(JSON.stringify(
-        { type: 'load_table', name: file.replace('.csv', ''), file }),
-      await readFile(path.join(dir, file))));
-      assert.equal(loaded.ok, true);
-    }
     const fromWasm = workspace.run(JSON.stringify({ ...request, report: {} }));
     assert.equal(stdout.trimEnd(), fromWasm, 'itp-analyze cohort and the wasm module agree');
     return JSON.parse(workspace.run(JSON.stringify(request)));
