@@ -3,7 +3,8 @@
 //
 //   itp-analyze survival --input FILE --time COL --event COL [--group COL] [--strata COL]
 //                        [--conf-type log] [--conf-level 0.95] [--times 6,12,24] [--rho 0]
-//                        [--rmst-tau T]
+//                        [--rmst-tau T] [--pairwise holm] [--trend | --trend-scores 1,2,4]
+//                        [--landmark L]
 //   itp-analyze describe --input FILE
 //   itp-analyze import --data FILE_OR_FOLDER... [--date-order month_first] [--missing 9999,...]
 //                      [--censored at_limit|half_limit|set_aside] [--mapping MAPPING.json]
@@ -34,6 +35,8 @@ constexpr const char* kUsage = R"(usage:
   itp-analyze survival --input FILE --time COL --event COL [--group COL] [--strata COL]
                        [--conf-type log|log-log|plain|logit|arcsin|none] [--conf-level 0.95]
                        [--times 6,12,24] [--risk-times 0,6,12] [--rho 0] [--rmst-tau T]
+                       [--pairwise holm|bonferroni|BH|none] [--trend | --trend-scores 1,2,4]
+                       [--landmark L]          (rows at risk after L, on time since L)
                        [--event-values dead,2 --censor-values alive,1] [--delimiter ,|;|tab]
   itp-analyze describe --input FILE        (columns, types, canonical names, problems)
   itp-analyze import --data FILE_OR_FOLDER...      (cohort tables: mapping, rows kept, problems)
@@ -70,7 +73,9 @@ Arguments parse_arguments(int argc, char** argv) {
   args.command = argv[1];
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
-    if (a.rfind("--", 0) == 0) {
+    if (a == "--trend") {  // the one option that is a flag
+      args.options.emplace("trend", "");
+    } else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= argc) usage_error("option " + a + " needs a value");
       args.options.emplace(a.substr(2), argv[++i]);
     } else {
@@ -231,6 +236,10 @@ itp::Json survival_request(const Arguments& args) {
   if (args.has("risk-times")) request["risk_times"] = number_list("risk-times", args.option("risk-times"));
   if (args.has("rho")) request["rho"] = number_option(args, "rho");
   if (args.has("rmst-tau")) request["rmst_tau"] = number_option(args, "rmst-tau");
+  if (args.has("pairwise")) request["pairwise"] = args.option("pairwise");
+  if (args.has("trend")) request["trend"] = true;
+  if (args.has("trend-scores")) request["trend_scores"] = number_list("trend-scores", args.option("trend-scores"));
+  if (args.has("landmark")) request["landmark"] = number_option(args, "landmark");
   if (args.has("event-values")) request["event_values"] = split_commas(args.option("event-values"));
   if (args.has("censor-values")) request["censor_values"] = split_commas(args.option("censor-values"));
   return request;

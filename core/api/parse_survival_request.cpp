@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/stats/p_adjust.hpp"
+
 namespace itp {
 namespace {
 
@@ -94,6 +96,34 @@ SurvivalRequest parse_survival_request(const Json& request) {
     if (!tau.is_number() || !std::isfinite(tau.get<double>()) || tau.get<double>() <= 0)
       reject("\"rmst_tau\" must be a time > 0 (the restricted mean is the area up to it)");
     r.rmst_tau = tau.get<double>();
+  }
+  if (request.contains("pairwise") && !request["pairwise"].is_null()) {
+    const Json& method = request["pairwise"];
+    if (!method.is_string() || !p_adjust_method_from_name(method.get<std::string>()))
+      reject("\"pairwise\" must be the adjustment of the pairs' p-values: holm, bonferroni, BH "
+             "or none");
+    r.pairwise = method.get<std::string>();
+  }
+  if (request.contains("trend") && !request["trend"].is_null()) {
+    if (!request["trend"].is_boolean()) reject("\"trend\" must be true or false");
+    r.trend = request["trend"].get<bool>();
+  }
+  if (request.contains("trend_scores") && !request["trend_scores"].is_null()) {
+    r.trend_scores = number_list(request["trend_scores"], "trend_scores");
+    if (r.trend_scores.size() < 2)
+      reject("\"trend_scores\" must give one score per group, at least two");
+    if (std::all_of(r.trend_scores.begin(), r.trend_scores.end(),
+                    [&](double s) { return s == r.trend_scores.front(); }))
+      reject("\"trend_scores\" are all equal, so they order nothing: give increasing scores "
+             "such as 1,2,3");
+    r.trend = true;  // scores imply the test
+  }
+  if (request.contains("landmark") && !request["landmark"].is_null()) {
+    const Json& landmark = request["landmark"];
+    if (!landmark.is_number() || !std::isfinite(landmark.get<double>()) ||
+        landmark.get<double>() < 0)
+      reject("\"landmark\" must be a time >= 0 (rows still at risk after it are analysed)");
+    r.landmark = landmark.get<double>();
   }
   if (request.contains("table_rows_max") && !request["table_rows_max"].is_null()) {
     const Json& max = request["table_rows_max"];

@@ -8,10 +8,13 @@
 
 #include "core/survival/kaplan_meier.hpp"
 #include "core/survival/log_rank.hpp"
+#include "core/survival/pairwise_log_rank.hpp"
 #include "core/survival/quantiles.hpp"
 #include "core/survival/risk_table.hpp"
 #include "core/survival/rmst.hpp"
 #include "core/survival/summary_at_times.hpp"
+#include "core/survival/trend_test.hpp"
+#include "core/stats/p_adjust.hpp"
 
 namespace itp {
 namespace {
@@ -268,6 +271,59 @@ void write_test(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest
   out.end_object();
 }
 
+// Each pair of groups on its own rows; p adjusted over the pairs that have one.
+void write_pairwise(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest& request,
+                    ProblemLog& log) {
+  const std::vector<PairTest> pairs =
+      pairwise_log_rank(rows, request.strata_column.has_value(), request.rho);
+  std::vector<double> p;
+  for (const PairTest& pair : pairs) p.push_back(pair.test.p);
+  const std::vector<double> adjusted =
+      p_adjust(p, *p_adjust_method_from_name(*request.pairwise));
+  out.begin_array();
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    const PairTest& pair = pairs[k];
+    const std::string& a = rows.group_names[pair.first];
+    const std::string& b = rows.group_names[pair.second];
+    if (std::isnan(pair.test.p))
+      log.add({"pairwise_no_test",
+               "groups \"" + a + "\" and \"" + b + "\" cannot be compared on their own rows (" +
+                   (pair.test.singular ? "the test's variance is singular"
+                                       : "fewer than two of them have expected events") +
+                   "), so the pair has no p-value",
+               "", std::nullopt, request.group_column});
+    out.begin_object();
+    out.key("groups").begin_array().value(a).value(b).end_array();
+    out.key("chisq").value(pair.test.chisq);
+    out.key("df").value(pair.test.df);
+    out.key("p").value(pair.test.p);
+    out.key("p_adjusted").value(adjusted[k]);
+    out.end_object();
+  }
+  out.end_array();
+}
+
+// The test for trend from the overall test's observed, expected and variance.
+void write_trend(JsonWriter& out, const SurvivalRows& rows, const SurvivalRequest& request,
+                 const LogRankTest& test, ProblemLog& log) {
+  std::vector<double> scores = request.trend_scores;
+  if (scores.empty())
+    for (std::size_t g = 0; g < rows.group_names.size(); ++g) scores.push_back(double(g + 1));
+  const TrendTest trend = trend_test(test, scores);
+  if (std::isnan(trend.chisq))
+    log.add({"no_trend_test",
+             "the groups' scores carry no information in the test's variance (the groups tested "
+             "all have the same score, or too few events), so there is no test for trend",
+             "", std::nullopt, request.group_column});
+  out.begin_object();
+  out.key("chisq").value(trend.chisq);
+  out.key("df").value(1);
+  out.key("p").value(trend.p);
+  out.key("scores").array(trend.scores);
+  out.key("groups").array(rows.group_names);
+  out.end_object();
+}
+
 void write_follow_up(JsonWriter& out, const EventCounts& everyone, const SurvivalRequest& request) {
   const KaplanMeier reverse = kaplan_meier(swap_events_and_censorings(everyone));
   const ConfidenceBand band =
@@ -302,6 +358,17 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
                       "no row has both a time and an event status that can be read; check the "
                       "column choice and the warnings",
                       "", std::nullopt, std::nullopt});
+  if (request.trend && !request.trend_scores.empty() &&
+      request.trend_scores.size() != rows.group_names.size()) {
+    std::string names;
+    for (const std::string& name : rows.group_names) names += (names.empty() ? "" : ", ") + name;
+    throw InputError({"bad_request",
+                      "the test for trend has " + std::to_string(request.trend_scores.size()) +
+                          " scores but the group column has " +
+                          std::to_string(rows.group_names.size()) + " groups (" + names +
+                          ", in this order): give one score per group",
+                      "", std::nullopt, request.group_column});
+  }
   // One tie rule for all curves, over all used rows, as survfit applies aeqSurv to the data.
   const TimeBins bins(rows.distinct_times);
   std::vector<EventCounts> curves =
@@ -325,11 +392,16 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
   } else if (request.group_column) {
     log.add({"one_group", "the group column holds a single group, so there is nothing to test", "",
              std::nullopt, request.group_column});
+  } else if (request.pairwise || request.trend) {
+    log.add({"no_groups_to_compare",
+             "pairwise tests and the test for trend compare groups: choose a group column", "",
+             std::nullopt, std::nullopt});
   }
 
   out.begin_object();
   out.key("conf_type").value(conf_type_name(request.conf_type));
   out.key("conf_level").value(request.conf_level);
+  if (request.landmark) out.key("landmark").value(*request.landmark);
   out.key("rows");
   write_rows(out, rows);
   out.key("groups").begin_array();
@@ -347,6 +419,15 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
   out.key("test");
   if (test) write_test(out, rows, request, *test);
   else out.null();
+  if (request.pairwise && test) {
+    out.key("pairwise_adjustment").value(request.pairwise->c_str());
+    out.key("pairwise");
+    write_pairwise(out, rows, request, log);
+  }
+  if (request.trend && test) {
+    out.key("trend");
+    write_trend(out, rows, request, test->test, log);
+  }
   out.key("follow_up");
   write_follow_up(out, everyone, request);
   out.end_object();

@@ -24,6 +24,14 @@ struct SurvivalRequest {
   double rho = 0;
   // Restricted mean survival time up to this time, per group and between groups.
   std::optional<double> rmst_tau;
+  // Each pair of groups tested on its own rows, p adjusted by this method of R's p.adjust
+  // ("holm", "bonferroni", "BH", "none").
+  std::optional<std::string> pairwise;
+  // The log-rank test for trend, with one score per group (empty: 1, 2, 3, ... in group order).
+  bool trend = false;
+  std::vector<double> trend_scores;
+  // Only the rows at risk after this time, on time since it (core/survival/landmark.hpp).
+  std::optional<double> landmark;
   // For a figure: at most this many rows in each curve's "table" (first and last row of each
   // of max/2 equal time spans, the counts of the rows left out added to the next one kept).
   // Unset: every row, as R's survfit gives them.

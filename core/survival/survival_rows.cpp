@@ -9,7 +9,9 @@
 #endif
 
 #include "core/io/cell_values.hpp"
+#include "core/numeric/decimal_format.hpp"
 #include "core/survival/event_counts.hpp"
+#include "core/survival/landmark.hpp"
 
 namespace itp {
 namespace {
@@ -476,6 +478,17 @@ SurvivalRows read_survival_rows(const TextTable& table, const SurvivalRequest& r
   }
 
   if (!rows_removed) rows.distinct_times = times.take_times();
+  if (request.landmark) {
+    const std::size_t before = keep_rows_after_landmark(rows, *request.landmark);
+    rows.excluded["before_landmark"] += before;
+    rows_removed = rows_removed || before > 0;
+    if (before > 0)
+      log.add({"before_landmark",
+               std::to_string(before) + " row(s) ended (event or censoring) at or before the "
+                   "landmark " + decimal_text(*request.landmark) + " and are left out; the "
+                   "others are analysed on time since the landmark",
+               table.file(), std::nullopt, request.time_column});
+  }
   if (has_group) number_labels(groups, rows_removed, rows.group, rows.group_names);
   else rows.group_names = {"all"};
   if (has_strata) number_labels(strata, rows_removed, rows.stratum, rows.strata_names);
