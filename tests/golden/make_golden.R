@@ -179,7 +179,7 @@ test_counts_without_survdiff <- function(tf, has_strata, rho) {
            else survival:::survdiff.fit(y, tf$g, rho = rho)
     observed <- if (is.matrix(fit$observed)) rowSums(fit$observed) else fit$observed
     expected <- if (is.matrix(fit$expected)) rowSums(fit$expected) else fit$expected
-    return(list(observed = observed, expected = expected))
+    return(list(observed = observed, expected = expected, var = fit$var))
   }
   strata <- if (has_strata) tf$s else rep("all", nrow(tf))
   total <- 0
@@ -193,7 +193,63 @@ test_counts_without_survdiff <- function(tf, has_strata, rho) {
       km <- km * (1 - deaths / sum(t >= u))
     }
   }
-  list(observed = total, expected = total)
+  list(observed = total, expected = total, var = matrix(0, 1, 1))
+}
+
+# survdiff on the test's rows `tf` (columns time, status, factor g, and s with strata): its
+# observed, expected, variance and chi-squared, or, where survdiff stops (one group, a
+# singular variance: docs/decisions.md, "A test without degrees of freedom"), what the core
+# answers there. Any other failure is a failure of the case.
+survdiff_result <- function(tf, has_strata, rho) {
+  if (nrow(tf) == 0) {
+    return(list(observed = numeric(0), expected = numeric(0), var = matrix(0, 0, 0),
+                chisq = 0, singular = FALSE, levels = character(0)))
+  }
+  formula <- if (has_strata) Surv(time, status) ~ g + strata(s) else Surv(time, status) ~ g
+  sd <- if (nlevels(tf$g) < 2) simpleError("There is only 1 group")
+        else tryCatch(survdiff(formula, data = tf, rho = rho), error = function(e) e)
+  if (!inherits(sd, "error")) {
+    return(list(observed = if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs,
+                expected = if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp,
+                var = sd$var, chisq = sd$chisq, singular = FALSE, levels = levels(tf$g)))
+  }
+  one_group <- nlevels(tf$g) == 1 && grepl("only 1 group", conditionMessage(sd))
+  singular <- nlevels(tf$g) >= 2 && grepl("singular", conditionMessage(sd))
+  if (!one_group && !singular) stop(sd)
+  counts <- test_counts_without_survdiff(tf, has_strata, rho)
+  list(observed = counts$observed, expected = counts$expected, var = counts$var,
+       chisq = if (singular) NA_real_ else 0, singular = singular, levels = levels(tf$g))
+}
+
+# Each pair of groups (in group order) tested on its own rows, p adjusted by p.adjust.
+pairwise_of <- function(tf, levs, has_strata, rho, method) {
+  pairs <- list()
+  for (a in seq_along(levs)) for (b in seq_along(levs)) if (a < b) {
+    pf <- tf[tf$g %in% levs[c(a, b)], ]
+    pf$g <- droplevels(pf$g)
+    r <- survdiff_result(pf, has_strata, rho)
+    df <- sum(r$expected > 0) - 1
+    p <- if (df < 1 || r$singular) NA_real_ else pchisq(r$chisq, df, lower.tail = FALSE)
+    pairs[[length(pairs) + 1]] <- list(groups = I(levs[c(a, b)]), chisq = num(r$chisq),
+                                       df = df, p = num(p), no_test = is.na(p))
+  }
+  adjusted <- p.adjust(vapply(pairs, function(x) x$p, 0), method)
+  for (k in seq_along(pairs)) pairs[[k]]$p_adjusted <- num(adjusted[k])
+  pairs
+}
+
+# The log-rank test for trend: (s'(O - E))^2 / (s'Vs) on survdiff's counts, with the scores of
+# the groups tested; no test where s'Vs is rounding (the core's rule, core/survival/trend_test).
+trend_of <- function(r, levs, scores) {
+  s <- scores[match(r$levels, levs)]
+  u <- sum(s * (r$observed - r$expected))
+  terms <- outer(s, s) * r$var
+  v <- sum(terms)
+  ok <- length(s) >= 2 && v > 1e-10 * sum(abs(terms))
+  chisq <- if (ok) u^2 / v else NA_real_
+  list(chisq = num(chisq), df = 1L,
+       p = if (ok) num(pchisq(chisq, 1, lower.tail = FALSE)) else NA_real_,
+       scores = I(scores), groups = I(levs))
 }
 
 # One case: `d` holds character columns as read from the CSV; the options are the CLI's.
@@ -202,8 +258,17 @@ test_counts_without_survdiff <- function(tf, has_strata, rho) {
 # with its events and censorings summed up to each time.
 r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = "log",
                        conf_level = 0.95, times = numeric(0), rho = 0, data_row_offset = 1,
-                       risk_times = NULL, rmst_tau = NULL) {
+                       risk_times = NULL, rmst_tau = NULL, pairwise = NULL,
+                       trend = FALSE, trend_scores = NULL, landmark = NULL) {
   cols <- read_survival_columns(d, time, event, group)
+  used_before_landmark <- cols$used
+  if (!is.null(landmark)) {
+    # Landmark analysis: the rows at risk after L, on time since L.
+    before <- cols$used & !(cols$time > landmark)
+    cols$reason[before] <- "before_landmark"
+    cols$used[before] <- FALSE
+    cols$time[cols$used] <- cols$time[cols$used] - landmark
+  }
   grouped <- !is.null(group)
   levs <- group_levels(cols$g_text[cols$used])
   # Every row, the unusable ones with NA: survfit's na.omit drops them, and R counts the rest.
@@ -242,16 +307,21 @@ r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = 
     out
   })
 
-  result <- list(conf_type = conf_type, conf_level = conf_level, rows = rows, groups = groups)
+  result <- list(conf_type = conf_type, conf_level = conf_level)
+  if (!is.null(landmark)) result$landmark <- landmark
+  result <- c(result, list(rows = rows, groups = groups))
   if (!is.null(rmst_tau) && length(groups) >= 2) {
     result$rmst_difference <- rmst_differences(groups, conf_level)
   }
   warnings <- list()
   add_warning <- function(...) warnings[[length(warnings) + 1]] <<- list(...)
-  for (r in which(!cols$used)) {
+  for (r in which(!used_before_landmark)) {
     add_warning(code = cols$reason[r], row = r + data_row_offset, column = cols$reason_column[r])
   }
   if (cols$coded_1_2) add_warning(code = "event_coded_1_2", column = event)
+  if (!is.null(landmark) && any(cols$reason %in% "before_landmark")) {
+    add_warning(code = "before_landmark", column = time)
+  }
   # The core's own notice (docs/decisions.md, "Chosen times"); R's results are the same.
   if (is.unsorted(times, strictly = TRUE) ||
       (!is.null(risk_times) && is.unsorted(risk_times, strictly = TRUE))) {
@@ -260,7 +330,7 @@ r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = 
 
   # A row without its stratum is named even when there is no test to leave it out of.
   s_missing <- if (is.null(strata)) rep(FALSE, nrow(d)) else is_missing_marker(d[[strata]])
-  for (r in which(cols$used & s_missing)) {
+  for (r in which(used_before_landmark & s_missing)) {
     add_warning(code = "missing_strata", row = r + data_row_offset, column = strata)
   }
 
@@ -272,24 +342,11 @@ r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = 
     tf <- frame[in_test, ]
     tf$g <- droplevels(tf$g)
     if (!is.null(strata)) tf$s <- d[[strata]][in_test]
-    formula <- if (is.null(strata)) Surv(time, status) ~ g else Surv(time, status) ~ g + strata(s)
-    sd <- tryCatch(survdiff(formula, data = tf, rho = rho), error = function(e) e)
-    singular <- FALSE
-    if (inherits(sd, "error")) {
-      # The two cases where survdiff stops and the core answers (docs/decisions.md, "A test
-      # without degrees of freedom"); any other failure is a failure of the case.
-      one_group <- nlevels(tf$g) == 1 && grepl("only 1 group", conditionMessage(sd))
-      singular <- nlevels(tf$g) >= 2 && grepl("singular", conditionMessage(sd))
-      if (!one_group && !singular) stop(sd)
-      counts <- test_counts_without_survdiff(tf, !is.null(strata), rho)
-      observed <- counts$observed
-      expected <- counts$expected
-      chisq <- if (singular) NA_real_ else 0
-    } else {
-      observed <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
-      expected <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
-      chisq <- sd$chisq
-    }
+    r <- survdiff_result(tf, !is.null(strata), rho)
+    observed <- r$observed
+    expected <- r$expected
+    chisq <- r$chisq
+    singular <- r$singular
     df <- sum(expected > 0) - 1
     # The core gives no p for a test without degrees of freedom, and says so
     # (docs/decisions.md, "A test without degrees of freedom"); R prints 1 for df = 0.
@@ -302,6 +359,19 @@ r_expected <- function(d, time, event, group = NULL, strata = NULL, conf_type = 
       p = if (df < 1 || singular) NA_real_ else num(pchisq(chisq, df, lower.tail = FALSE)),
       groups = I(levels(tf$g)), observed = arr(observed), expected = arr(expected),
       strata = tested_strata, rows_left_out = sum(cols$used) - sum(in_test))
+    if (!is.null(pairwise)) {
+      result$pairwise_adjustment <- pairwise
+      result$pairwise <- pairwise_of(tf, levs, !is.null(strata), rho, pairwise)
+      for (pair in result$pairwise) if (pair$no_test) add_warning(code = "pairwise_no_test")
+      result$pairwise <- lapply(result$pairwise, function(x) { x$no_test <- NULL; x })
+    }
+    if (trend || !is.null(trend_scores)) {
+      scores <- if (is.null(trend_scores)) seq_along(levs) else trend_scores
+      result$trend <- trend_of(r, levs, scores)
+      if (is.na(result$trend$chisq)) add_warning(code = "no_trend_test")
+    }
+  } else if (trend || !is.null(trend_scores) || !is.null(pairwise)) {
+    add_warning(code = "no_groups_to_compare")
   }
 
   reverse <- with_zero_se_rule(survfit(Surv(time, 1 - status) ~ 1, data = frame[cols$used, ],
@@ -374,10 +444,13 @@ rmst_differences <- function(groups, conf_level) {
 # Times lists mix a time before the first event, exact event times and times past a group's end.
 golden_cases <- function() {
   case <- function(name, input, time, event, group = NULL, strata = NULL, conf_type = "log",
-                   conf_level = 0.95, times = numeric(0), rho = 0, rmst_tau = NULL) {
+                   conf_level = 0.95, times = numeric(0), rho = 0, rmst_tau = NULL,
+                   pairwise = NULL, trend = FALSE, trend_scores = NULL, landmark = NULL) {
     list(case = name, input = paste0("data/", input, ".csv"), time = time, event = event,
          group = group, strata = strata, conf_type = conf_type, conf_level = conf_level,
-         times = times, rho = rho, rmst_tau = rmst_tau)
+         times = times, rho = rho, rmst_tau = rmst_tau, pairwise = pairwise, trend = trend,
+         trend_scores = if (is.null(trend_scores)) NULL else I(trend_scores),
+         landmark = landmark)
   }
   list(
     case("aml_x", "aml", "time", "status", group = "x",
@@ -415,7 +488,26 @@ golden_cases <- function() {
     case("site_gap_arm_strata", "site_gap", "time", "status", group = "arm", strata = "site",
          conf_type = "plain", times = c(1, 5, 10)),
     case("early_censoring_wave_df0", "early_censoring", "time", "status", group = "wave",
-         times = c(1, 5))
+         times = c(1, 5)),
+    # Pairwise tests and the test for trend: four cell types (Holm; default scores), with
+    # Peto-Peto weights (BH; given scores), and within strata where one group lacks every
+    # stratum (Bonferroni: that pair has no test).
+    case("veteran_celltype_pairwise_trend", "veteran", "time", "status", group = "celltype",
+         times = c(30, 90), pairwise = "holm", trend = TRUE),
+    case("veteran_celltype_rho1_bh_scores", "veteran", "time", "status", group = "celltype",
+         rho = 1, pairwise = "BH", trend_scores = c(1, 2, 4, 8)),
+    case("site_gap_pairwise_bonferroni", "site_gap", "time", "status", group = "arm",
+         strata = "site", pairwise = "bonferroni", trend = TRUE),
+    case("lung_sex_strata_pairwise_none", "lung", "time", "status", group = "sex",
+         strata = "ph.ecog", pairwise = "none", trend_scores = c(0, 1)),
+    # Landmark analysis: at a time between events, on an event time with ties (rows at that
+    # time are left out), with --times on the landmark's clock, a tau and the tests.
+    case("veteran_trt_landmark_30", "veteran", "time", "status", group = "trt",
+         times = c(10, 100), landmark = 30.5, rmst_tau = 200, pairwise = "holm"),
+    case("gehan_treat_landmark_on_tie", "gehan", "time", "cens", group = "treat",
+         times = c(1, 5, 15), landmark = 6, trend = TRUE),
+    case("lung_all_landmark_365", "lung", "time", "status", conf_type = "log-log",
+         times = c(0, 100, 365), landmark = 365)
   )
 }
 
@@ -436,7 +528,9 @@ main <- function() {
   for (cs in cases) {
     d <- read_csv_as_core(file.path(root, cs$input))
     expected <- r_expected(d, cs$time, cs$event, cs$group, cs$strata, cs$conf_type,
-                           cs$conf_level, cs$times, cs$rho, rmst_tau = cs$rmst_tau)
+                           cs$conf_level, cs$times, cs$rho, rmst_tau = cs$rmst_tau,
+                           pairwise = cs$pairwise, trend = cs$trend,
+                           trend_scores = cs$trend_scores, landmark = cs$landmark)
     writeLines(to_json_text(expected), file.path(root, "expected", paste0(cs$case, ".json")))
   }
   listing <- lapply(cases, function(cs) { cs$times <- I(cs$times); cs })

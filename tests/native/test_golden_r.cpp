@@ -41,7 +41,8 @@ json survival_request(const json& golden_case, const std::string& table) {
                   {"conf_level", golden_case.at("conf_level")},
                   {"times", golden_case.at("times")},
                   {"rho", golden_case.at("rho")}};
-  for (const char* optional : {"group", "strata", "rmst_tau"}) {
+  for (const char* optional :
+       {"group", "strata", "rmst_tau", "pairwise", "trend", "trend_scores", "landmark"}) {
     if (golden_case.contains(optional) && !golden_case.at(optional).is_null())
       request[optional] = golden_case.at(optional);
   }
