@@ -5,6 +5,8 @@
 //                        [--conf-type log] [--conf-level 0.95] [--times 6,12,24] [--rho 0]
 //                        [--rmst-tau T] [--pairwise holm] [--trend | --trend-scores 1,2,4]
 //                        [--landmark L]
+//   itp-analyze cif --input FILE --time COL --status COL [--group COL] [--strata COL]
+//                   [--censor-value 0] [--times 6,12] [--conf-level 0.95]
 //   itp-analyze describe --input FILE
 //   itp-analyze import --data FILE_OR_FOLDER... [--date-order month_first] [--missing 9999,...]
 //                      [--censored at_limit|half_limit|set_aside] [--mapping MAPPING.json]
@@ -38,6 +40,10 @@ constexpr const char* kUsage = R"(usage:
                        [--pairwise holm|bonferroni|BH|none] [--trend | --trend-scores 1,2,4]
                        [--landmark L]          (rows at risk after L, on time since L)
                        [--event-values dead,2 --censor-values alive,1] [--delimiter ,|;|tab]
+  itp-analyze cif --input FILE --time COL --status COL [--group COL] [--strata COL]
+                  [--censor-value 0] [--times 6,12,24] [--conf-level 0.95] [--delimiter ,|;|tab]
+                  (competing risks: status holds the censor code or a cause; cumulative
+                  incidence per group and cause as cmprsk::cuminc, Gray's test)
   itp-analyze describe --input FILE        (columns, types, canonical names, problems)
   itp-analyze import --data FILE_OR_FOLDER...      (cohort tables: mapping, rows kept, problems)
                      [--date-order day_first|month_first] [--missing 9999,01/01/1900]
@@ -245,6 +251,21 @@ itp::Json survival_request(const Arguments& args) {
   return request;
 }
 
+itp::Json cif_request(const Arguments& args) {
+  for (const char* required : {"input", "time", "status"})
+    if (!args.has(required)) usage_error(std::string("cif needs --") + required);
+  itp::Json request{{"type", "cif"},
+                    {"table", stem(args.option("input"))},
+                    {"time", args.option("time")},
+                    {"status", args.option("status")}};
+  if (args.has("group")) request["group"] = args.option("group");
+  if (args.has("strata")) request["strata"] = args.option("strata");
+  if (args.has("censor-value")) request["censor_value"] = args.option("censor-value");
+  if (args.has("times")) request["times"] = number_list("times", args.option("times"));
+  if (args.has("conf-level")) request["conf_level"] = number_option(args, "conf-level");
+  return request;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -261,6 +282,12 @@ int main(int argc, char** argv) {
 
   if (args.command == "survival") {
     const itp::Json request = survival_request(args);
+    load(workspace, args.option("input"), args.option("delimiter"));
+    return run_and_print(workspace, request.dump());
+  }
+
+  if (args.command == "cif") {
+    const itp::Json request = cif_request(args);
     load(workspace, args.option("input"), args.option("delimiter"));
     return run_and_print(workspace, request.dump());
   }

@@ -16,6 +16,9 @@
 #include "core/json/json_writer.hpp"
 #include "core/report/survival_report.hpp"
 #include "core/api/parse_survival_request.hpp"
+#include "core/api/parse_cif_request.hpp"
+#include "core/report/cif_report.hpp"
+#include "core/survival/competing_rows.hpp"
 #include "core/survival/survival_rows.hpp"
 #include "core/io/cell_rows.hpp"
 #include "core/io/problem_log.hpp"
@@ -85,6 +88,22 @@ class RequestDispatch {
     const SurvivalRows rows = read_survival_rows(table, request, log);
     out.begin_object().key("ok").value(true).key("survival");
     write_survival_report(out, rows, request, log);
+    out.key("warnings").raw(serialize(problems_to_json(log.problems())));
+    out.end_object();
+  }
+
+  // Competing risks: cumulative incidence per group and cause, Gray's test (cmprsk::cuminc).
+  static void cif(Workspace& ws, const Json& json, JsonWriter& out) {
+    const CifRequest request = parse_cif_request(json);
+    const TextTable& table = find_table(ws, request.table);
+    ProblemLog log;
+    for (const Problem& p : table.warnings()) log.add(p);
+    if (request.times_reordered)
+      log.add({"times_reordered", "the chosen times were sorted and repeats removed", "",
+               std::nullopt, std::nullopt});
+    const CompetingRows rows = read_competing_rows(table, request, log);
+    out.begin_object().key("ok").value(true).key("cif");
+    write_cif_report(out, rows, request, log);
     out.key("warnings").raw(serialize(problems_to_json(log.problems())));
     out.end_object();
   }
@@ -215,6 +234,7 @@ void Workspace::dispatch(std::string_view request_json, JsonWriter& out) {
     return;
   }
   if (type == "survival") return RequestDispatch::survival(*this, request, out);
+  if (type == "cif") return RequestDispatch::cif(*this, request, out);
   if (type == "describe_table") return RequestDispatch::describe(*this, request, out);
   if (type == "import_cohort") return RequestDispatch::import_cohort(*this, request, out);
   if (type == "cohort") return RequestDispatch::cohort(*this, request, out);
@@ -231,7 +251,7 @@ void Workspace::dispatch(std::string_view request_json, JsonWriter& out) {
   throw InputError(plain_problem(
       "unknown_request_type",
       "unknown request type \"" + type + "\"; known: version, load_table, "
-                          "describe_table, survival, import_cohort, cohort, presets"));
+                          "describe_table, survival, cif, import_cohort, cohort, presets"));
 }
 
 std::string Workspace::run(std::string_view request_json) {
