@@ -107,7 +107,7 @@ IncidenceLimits log_log_limits(const std::vector<double>& estimate,
     if (!(est > 0)) {
       limits.lower.push_back(kNaN);
       limits.upper.push_back(kNaN);
-    } else if (est == 1) {
+    } else if (est >= 1) {  // above 1 only by rounding in the sum of jumps: no spread left
       limits.lower.push_back(1);
       limits.upper.push_back(1);
     } else {

@@ -33,7 +33,9 @@ IncidenceAtTimes incidence_at_times(const CumulativeIncidence& curve,
                                     const std::vector<double>& times);
 
 // Pointwise limits on the log(-log) scale, the transform that keeps them inside (0, 1):
-// est^exp(±z·√var / (est·log est)). NaN (null) where est is 0 (or is NaN); 1 where est is 1.
+// est^exp(±z·√var / (est·log est)). NaN (null) where est is 0 (or is NaN); 1 where est is 1
+// (or a rounding above it: the sum of the jumps can end at 1 + 2^-52, where the formula would
+// give an upper limit of infinity).
 struct IncidenceLimits {
   std::vector<double> lower;
   std::vector<double> upper;
