@@ -23,7 +23,9 @@ TrendTest trend_test(const LogRankTest& test, std::vector<double> scores) {
     }
   }
   trend.scores = std::move(scores);
-  if (!(trend.variance > 1e-10 * magnitude)) {
+  std::size_t with_expected = 0;
+  for (double e : test.expected) with_expected += e > 0;
+  if (with_expected < 2 || !(trend.variance > 1e-10 * magnitude)) {
     trend.chisq = trend.p = std::numeric_limits<double>::quiet_NaN();
     return trend;
   }

@@ -14,7 +14,8 @@ struct TrendTest {
   std::vector<double> scores;
   double statistic = 0;  // s'(O - E)
   double variance = 0;   // s'V s
-  double chisq = 0;      // NaN when the variance is 0 (no information on the trend)
+  double chisq = 0;      // NaN with fewer than two groups with expected events, or when s'Vs
+                         // is 0 (no information on the trend)
   double p = 0;          // NaN likewise
 };
 

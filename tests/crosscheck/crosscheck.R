@@ -217,8 +217,13 @@ describe_case <- function(cs) {
           length(unique(cs$data$arm)), if (is.null(cs$strata)) "" else " strata", cs$design,
           cs$coding, cs$conf_type, format(cs$conf_level), format(cs$rho),
           paste(signif(cs$times, 6), collapse = ","),
-          if (is.null(cs$risk_times)) "" else
-            sprintf(" risk-times=[%s]", paste(signif(cs$risk_times, 6), collapse = ",")))
+          paste0(if (is.null(cs$risk_times)) "" else
+                   sprintf(" risk-times=[%s]", paste(signif(cs$risk_times, 6), collapse = ",")),
+                 if (is.null(cs$pairwise)) "" else paste0(" pairwise=", cs$pairwise),
+                 if (isTRUE(cs$trend)) " trend" else "",
+                 if (is.null(cs$trend_scores)) "" else
+                   sprintf(" trend-scores=[%s]", paste(cs$trend_scores, collapse = ",")),
+                 if (is.null(cs$landmark)) "" else sprintf(" landmark=%s", signif(cs$landmark, 6))))
 }
 
 # ---- comparison --------------------------------------------------------------------------------
@@ -293,7 +298,7 @@ first_difference <- function(expected, actual, path = "$") {
     return(NULL)
   }
   if (is.numeric(expected) && is.numeric(actual)) {
-    floor <- if (grepl("\\.test\\.chisq$", path)) kChisqFloor else 0
+    floor <- if (grepl("\\.(test|trend|pairwise\\[[0-9]+\\])\\.chisq$", path)) kChisqFloor else 0
     if (numbers_agree(expected, actual, floor)) return(NULL)
     return(list(path = path, expected = fmt_num(expected), actual = fmt_num(actual)))
   }
@@ -348,7 +353,40 @@ cli_arguments <- function(cs, csv) {
     if (length(cs$times)) c("--times", paste(fmt_num(cs$times), collapse = ",")),
     if (length(cs$risk_times)) c("--risk-times", paste(fmt_num(cs$risk_times), collapse = ",")),
     if (!is.null(cs$rmst_tau)) c("--rmst-tau", fmt_num(cs$rmst_tau)),
+    if (!is.null(cs$pairwise)) c("--pairwise", cs$pairwise),
+    if (isTRUE(cs$trend)) "--trend",
+    if (!is.null(cs$trend_scores)) c("--trend-scores", paste(fmt_num(cs$trend_scores), collapse = ",")),
+    if (!is.null(cs$landmark)) c("--landmark", fmt_num(cs$landmark)),
     "--rho", fmt_num(cs$rho))
+}
+
+# Pairwise tests, the test for trend and a landmark, drawn after the data on their own RNG
+# stream (the draws above stay as they were): pairwise on 3 seeds in 10 (each adjustment), trend
+# on 1 in 4 (group order or given scores, one per group left after the landmark), a landmark on
+# 1 in 5 (on a used time, so its ties are left out, or between times; never with a tau, whose
+# time would then be on the landmark's clock).
+with_comparisons <- function(cs, d) {
+  set.seed(cs$seed + 104729)
+  cols <- read_survival_columns(d, "time", "status", cs$group)
+  if (!any(cols$used)) return(cs)
+  if (is.null(cs$rmst_tau) && runif(1) < 0.2) {
+    times <- cols$time[cols$used]
+    below_last <- times[times < max(times)]
+    if (length(below_last) > 0) {
+      cs$landmark <- if (runif(1) < 0.5) sample(below_last, 1) else runif(1, 0, max(times))
+    }
+  }
+  if (!is.null(cs$group)) {
+    if (runif(1) < 0.3) cs$pairwise <- sample(c("holm", "bonferroni", "BH", "none"), 1)
+    if (runif(1) < 0.25) {
+      kept <- cols$used & cols$time > (cs$landmark %||% -Inf)
+      k <- length(unique(cols$g_text[kept]))
+      scores <- sample(c(-1, 0, 0.5, 1, 2, 3, 5, 10), max(k, 1), replace = TRUE)
+      if (k >= 2 && runif(1) < 0.5 && length(unique(scores)) >= 2) cs$trend_scores <- scores
+      else cs$trend <- TRUE
+    }
+  }
+  cs
 }
 
 # A tau for the restricted mean on 4 seeds in 10, drawn after the data (the same RNG stream as
@@ -390,7 +428,8 @@ expected_document <- function(cs, d, actual) {
     risk_times <- sort(unique(as.numeric(grid)))
   }
   r_expected(d, "time", "status", cs$group, cs$strata, cs$conf_type, cs$conf_level, cs$times,
-             cs$rho, risk_times = risk_times, rmst_tau = cs$rmst_tau)
+             cs$rho, risk_times = risk_times, rmst_tau = cs$rmst_tau, pairwise = cs$pairwise,
+             trend = isTRUE(cs$trend), trend_scores = cs$trend_scores, landmark = cs$landmark)
 }
 
 # What a compared case reached, for the summary line (each must be reached by the default run).
@@ -413,12 +452,18 @@ case_kinds <- function(cs, expected) {
     if ("times_reordered" %in% codes) "times_reordered",
     if (anyDuplicated(cs$times) > 0) "times_repeated",
     if (!is.null(cs$risk_times)) "risk_times_chosen",
-    if (isFALSE(expected$ok)) "no_usable_rows")
+    if (isFALSE(expected$ok)) "no_usable_rows",
+    if (!is.null(expected$survival$pairwise)) "pairwise",
+    if ("pairwise_no_test" %in% codes) "pairwise_no_test",
+    if (!is.null(expected$survival$trend$p)) "trend",
+    if (!is.null(cs$trend_scores)) "trend_scores",
+    if ("before_landmark" %in% codes) "landmark")
 }
 kAllKinds <- c("p<1e-12", "singular_test", "no_test", "one_group", "one_tested_group",
                "event_coded_1_2", "0/1/2_departure", "1/2_and_above", "time_left_out",
                "event_left_out", "group_left_out", "stratum_left_out", "times_reordered",
-               "times_repeated", "risk_times_chosen")
+               "times_repeated", "risk_times_chosen", "pairwise", "pairwise_no_test", "trend",
+               "trend_scores", "landmark")
 
 # ---- one seed ----------------------------------------------------------------------------------
 
@@ -430,6 +475,7 @@ run_seed <- function(seed) {
   write_case_csv(cs$data, csv)
   d <- read_csv_as_core(csv)
   cs <- with_rmst_tau(cs, d)
+  cs <- with_comparisons(cs, d)
   cli_args <- cli_arguments(cs, csv)
   actual_text <- suppressWarnings(system2(cli, shQuote(cli_args), stdout = TRUE, stderr = FALSE))
   actual_text <- paste(actual_text, collapse = "\n")

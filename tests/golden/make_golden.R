@@ -239,13 +239,14 @@ pairwise_of <- function(tf, levs, has_strata, rho, method) {
 }
 
 # The log-rank test for trend: (s'(O - E))^2 / (s'Vs) on survdiff's counts, with the scores of
-# the groups tested; no test where s'Vs is rounding (the core's rule, core/survival/trend_test).
+# the groups tested; no test with fewer than two groups with expected events, or where s'Vs is
+# rounding (the core's rules, core/survival/trend_test).
 trend_of <- function(r, levs, scores) {
   s <- scores[match(r$levels, levs)]
   u <- sum(s * (r$observed - r$expected))
   terms <- outer(s, s) * r$var
   v <- sum(terms)
-  ok <- length(s) >= 2 && v > 1e-10 * sum(abs(terms))
+  ok <- sum(r$expected > 0) >= 2 && v > 1e-10 * sum(abs(terms))
   chisq <- if (ok) u^2 / v else NA_real_
   list(chisq = num(chisq), df = 1L,
        p = if (ok) num(pchisq(chisq, 1, lower.tail = FALSE)) else NA_real_,
