@@ -62,6 +62,13 @@ function cases(syntheticPath) {
     '--times', '1.5,10,33.3', '--rho', '0.5'],
   { group: 'arm', conf_type: 'log-log', conf_level: 0.99, times: [1.5, 10, 33.3], rho: 0.5 }));
   list.push(synthetic(['--conf-type', 'logit'], { conf_type: 'logit' }));
+  // Pairwise tests, the test for trend and a landmark (issue 14).
+  list.push(synthetic(['--group', 'arm', '--pairwise', 'holm', '--trend'],
+    { group: 'arm', pairwise: 'holm', trend: true }));
+  list.push(synthetic(['--group', 'arm', '--pairwise', 'BH', '--trend-scores', '1,2,4', '--rho', '1'],
+    { group: 'arm', pairwise: 'BH', trend_scores: [1, 2, 4], rho: 1 }));
+  list.push(synthetic(['--group', 'arm', '--landmark', '6', '--times', '3,12', '--rmst-tau', '20'],
+    { group: 'arm', landmark: 6, times: [3, 12], rmst_tau: 20 }));
   // Continuous times and odd levels: every limit and p-value goes through exp, log, asin.
   const types = ['log', 'log-log', 'plain', 'logit', 'arcsin'];
   for (let i = 0; i < randomCount; i += 1) {
