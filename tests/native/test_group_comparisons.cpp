@@ -123,3 +123,18 @@ TEST_CASE("landmark: rows at risk after L, on time since L", "[landmark]") {
   CHECK(answer["warnings"][0]["code"] == "before_landmark");
   CHECK(answer["warnings"][0]["message"].get<std::string>().find("2 row(s)") == 0);
 }
+
+TEST_CASE("each pair's times are tied by the tie rule over the pair's rows only", "[pairwise]") {
+  // A dies at 1 and 2, B at 1.001 and 3, C at 10^6 and 2 x 10^6. Over all six times the mean is
+  // about 5 x 10^5, and 1 and 1.001 differ by 2e-9 of it, within aeqSurv's sqrt(DBL_EPSILON):
+  // one tied time. Over A and B alone the mean is 1.75: two times. R's survdiff on the rows of
+  // A and B gives chi² = 0.615384615384615 (8/13, the two-group case above: 1, 1.001, 2, 3 are
+  // four distinct deaths in the order A, B, A, B); with 1 and 1.001 tied it would give 3/7.
+  const auto answer = run_survival(
+      "time,status,arm\n1,1,A\n2,1,A\n1.001,1,B\n3,1,B\n1000000,1,C\n2000000,1,C\n",
+      {{"group", "arm"}, {"pairwise", "none"}});
+  REQUIRE(answer["ok"] == true);
+  const auto& ab = answer["survival"]["pairwise"][0];
+  REQUIRE(ab["groups"] == nlohmann::json::array({"A", "B"}));
+  CHECK(ab["chisq"].get<double>() == Approx(8.0 / 13).epsilon(1e-12));
+}
