@@ -7,6 +7,7 @@
 #include "core/report/response_report.hpp"
 #include "core/report/safety_report.hpp"
 #include "core/report/table1_report.hpp"
+#include "core/report/response_incidence_report.hpp"
 #include "core/report/time_to_event_report.hpp"
 
 namespace itp {
@@ -99,6 +100,8 @@ void write_cohort_report(JsonWriter& out, const Cohort& cohort,
   write_time_to_response(out, responses, options);
   warn_baseline(cohort, responses, log);
   warn_left_out(cohort, responses, log);
+  out.key("response_incidence");
+  write_response_incidence(out, responses, options);
   out.key("rfs");
   write_time_to_event(out, responses, &PatientResponse::rfs, options.rfs_risk_weeks,
                       options.os_risk_months, options, log);

@@ -18,6 +18,8 @@ struct ReportOptions {
                                         60, 72, 84, 96, 104};
   std::vector<double> os_risk_months = {0, 3, 6, 9, 12, 18, 24, 30, 36};
   std::vector<double> estimate_months = {12, 24};  // KM estimates at these times
+  // The cumulative incidence of response at these times (months from D0).
+  std::vector<double> incidence_months = {1, 3, 6, 12, 24};
   std::vector<LabThreshold> lab_thresholds = {{"gammaglobulins", 6}, {"neutrophils", 1.5},
                                               {"neutrophils", 1.0}};
 };
