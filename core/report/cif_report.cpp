@@ -42,8 +42,8 @@ std::vector<GrayTest> run_tests(const CompetingRows& rows, const CifRequest& req
   std::vector<std::uint32_t> cell(rows.time.size());
   for (std::size_t i = 0; i < cell.size(); ++i)
     cell[i] = static_cast<std::uint32_t>(rows.group[i] * (causes + 1) + rows.status[i]);
-  const std::vector<TimeTable> by_stratum = tabulate_by_time(
-      rows.time, rows.stratum, rows.strata_names.size(), cell, groups * (causes + 1));
+  const std::vector<TimeSortedRows> by_stratum =
+      sort_by_time(rows.time, rows.stratum, rows.strata_names.size(), cell);
   for (std::size_t c = 0; c < causes; ++c) {
     tests.push_back(gray_test(by_stratum, groups, causes, c));
     if (tests.back().singular)
@@ -77,6 +77,17 @@ void write_cif_report(JsonWriter& out, const CompetingRows& rows, const CifReque
                       "no row has both a time and a status that can be read; check the column "
                       "choice and the warnings",
                       "", std::nullopt, std::nullopt});
+  // Each curve's counts hold a cell per cause at each time: a status column with hundreds of
+  // values is most likely not a status column, and would cost that many times the rows.
+  constexpr std::size_t kMaxCauses = 50;
+  if (rows.cause_names.size() > kMaxCauses)
+    throw InputError({"too_many_causes",
+                      "the status column \"" + request.status_column + "\" holds " +
+                          std::to_string(rows.cause_names.size()) +
+                          " different values besides the censor code \"" + request.censor_value +
+                          "\"; a competing-risks analysis takes at most 50 causes. Is it the "
+                          "status column?",
+                      "", std::nullopt, request.status_column});
   if (rows.cause_names.empty())
     log.add(notice("no_events",
                    "every row used has the censor code \"" + request.censor_value +

@@ -3,6 +3,7 @@
 // of the cumulative incidence (per group) and of Gray's test (per stratum). Built by one sort
 // of each set's rows, so a curve costs O(n log n) in its rows whatever the number of causes.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace itp {
@@ -18,6 +19,16 @@ struct TimeTable {
   std::int64_t at(std::size_t t, std::size_t cell) const { return count[t * width + cell]; }
   std::int64_t total() const;  // rows in the set
 };
+
+// One set's rows as (time, cell) pairs in time order: for Gray's test, whose counts per time
+// would be a table of groups x (causes + 1) cells per time.
+using TimeSortedRows = std::vector<std::pair<double, std::uint32_t>>;
+
+// Row i goes to set set_of_row[i] with its cell_of_row[i].
+std::vector<TimeSortedRows> sort_by_time(const std::vector<double>& time,
+                                         const std::vector<std::uint32_t>& set_of_row,
+                                         std::size_t sets,
+                                         const std::vector<std::uint32_t>& cell_of_row);
 
 // Tabulates row i into table set_of_row[i], cell cell_of_row[i] (< width). A set without rows
 // gives an empty table.

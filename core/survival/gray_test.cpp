@@ -22,27 +22,34 @@ struct Square {
 // rs = number at risk, skmm/skm = its all-cause Kaplan-Meier just before/at t, f1m/f1 its
 // cumulative incidence of the cause just before/at t; tr = sum rs/skmm, tq = sum rs(1-f1m)/skmm
 // (the paper's sum of h_r and of R_r); f the pooled incidence.
-void add_stratum(const TimeTable& table, std::size_t groups, std::size_t causes,
+void add_stratum(const TimeSortedRows& rows, std::size_t groups, std::size_t causes,
                  std::size_t cause, std::vector<double>& score, Square& cov) {
   const std::size_t g1 = groups - 1, width = causes + 1;
   std::vector<double> rs(groups, 0.), f1m(groups, 0.), f1(groups, 0.), skmm(groups, 1.),
       skm(groups, 1.), v3(groups, 0.);
   std::vector<std::int64_t> d_cause(groups), d_other(groups), d_all(groups);
   Square a(groups), c(groups), v2(groups);  // v2 uses rows 0..g1-1
-  for (std::size_t t = 0; t < table.time.size(); ++t)
-    for (std::size_t g = 0; g < groups; ++g)
-      for (std::size_t s = 0; s < width; ++s) rs[g] += static_cast<double>(table.at(t, g * width + s));
+  for (const auto& row : rows) rs[row.second / width] += 1;
 
   double fm = 0, f = 0;
-  for (std::size_t t = 0; t < table.time.size(); ++t) {
+  for (std::size_t first = 0, end = 0; first < rows.size(); first = end) {
+    // The rows at this time: [first, end).
+    end = first;
+    while (end < rows.size() && rows[end].first == rows[first].first) ++end;
+    std::fill(d_cause.begin(), d_cause.end(), 0);
+    std::fill(d_other.begin(), d_other.end(), 0);
+    std::fill(d_all.begin(), d_all.end(), 0);
     std::int64_t nd1 = 0, nd2 = 0;
-    for (std::size_t g = 0; g < groups; ++g) {
-      d_all[g] = 0;
-      for (std::size_t s = 0; s < width; ++s) d_all[g] += table.at(t, g * width + s);
-      d_cause[g] = table.at(t, g * width + 1 + cause);
-      d_other[g] = d_all[g] - table.at(t, g * width) - d_cause[g];
-      nd1 += d_cause[g];
-      nd2 += d_other[g];
+    for (std::size_t i = first; i < end; ++i) {
+      const std::size_t g = rows[i].second / width, status = rows[i].second % width;
+      ++d_all[g];
+      if (status == 1 + cause) {
+        ++d_cause[g];
+        ++nd1;
+      } else if (status != 0) {
+        ++d_other[g];
+        ++nd2;
+      }
     }
     if (nd1 > 0 || nd2 > 0) {
       double tr = 0, tq = 0;
@@ -117,7 +124,7 @@ void add_stratum(const TimeTable& table, std::size_t groups, std::size_t causes,
       }
     }
     for (std::size_t g = 0; g < groups; ++g) {
-      for (std::size_t s = 0; s < width; ++s) rs[g] -= static_cast<double>(table.at(t, g * width + s));
+      rs[g] -= static_cast<double>(d_all[g]);
       f1m[g] = f1[g];
       skmm[g] = skm[g];
     }
@@ -215,16 +222,16 @@ double quadratic_form_or_nan(Square m, const std::vector<double>& s) {
 
 }  // namespace
 
-GrayTest gray_test(const std::vector<TimeTable>& by_stratum, std::size_t groups,
+GrayTest gray_test(const std::vector<TimeSortedRows>& by_stratum, std::size_t groups,
                    std::size_t causes, std::size_t cause) {
   GrayTest test;
   const std::size_t g1 = groups - 1;
   test.score.assign(g1, 0.);
   Square cov(g1);
-  for (const TimeTable& stratum : by_stratum) {
+  for (const TimeSortedRows& stratum : by_stratum) {
     std::vector<double> score(g1, 0.);
     Square part(g1);
-    if (!stratum.time.empty()) add_stratum(stratum, groups, causes, cause, score, part);
+    if (!stratum.empty()) add_stratum(stratum, groups, causes, cause, score, part);
     for (std::size_t i = 0; i < g1; ++i) {
       test.score[i] = test.score[i] + score[i];
       for (std::size_t j = 0; j <= i; ++j) cov(i, j) = cov(i, j) + part(i, j);

@@ -19,9 +19,10 @@ struct GrayTest {
   double p = 1;  // P(chi-squared > stat), computed directly (not 1 - pchisq); NaN when singular
 };
 
-// `by_stratum`: each stratum's rows, cell g * (causes + 1) + s for a row of group g with status
-// s (0 censored, 1 + c for cause c). Needs groups >= 2.
-GrayTest gray_test(const std::vector<TimeTable>& by_stratum, std::size_t groups,
+// `by_stratum`: each stratum's rows in time order, cell g * (causes + 1) + s for a row of group
+// g with status s (0 censored, 1 + c for cause c). Needs groups >= 2. Time O(n + T groups^2)
+// per cause (T distinct times), memory O(groups^2): the rows are read, not tabulated.
+GrayTest gray_test(const std::vector<TimeSortedRows>& by_stratum, std::size_t groups,
                    std::size_t causes, std::size_t cause);
 
 }  // namespace itp

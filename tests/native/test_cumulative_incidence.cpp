@@ -197,4 +197,8 @@ TEST_CASE("cif request: a negative time or a missing column is an error", "[cif]
   CHECK(run_cif("t,s\n1,1\n", {{"time", "t"}, {"status", "status"}})["error"]["code"] ==
         "unknown_column");
   CHECK(run_cif("t,s\n1,1\n", {{"time", "t"}})["error"]["code"] == "bad_request");
+  // A column of 60 distinct values is no status column: refused, not tabulated.
+  std::string many = "t,s\n";
+  for (int i = 1; i <= 60; ++i) many += std::to_string(i) + "," + std::to_string(i) + "\n";
+  CHECK(run_cif(many, {{"time", "t"}, {"status", "s"}})["error"]["code"] == "too_many_causes");
 }
