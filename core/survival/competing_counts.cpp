@@ -13,7 +13,7 @@ std::int64_t TimeTable::total() const {
 
 namespace {
 
-// Row indexes bucketed by set (a counting sort): the rows of set s are row_of[start[s]..start[s+1]).
+// Row indexes bucketed by set (a counting sort): set s has rows row_of[start[s] .. start[s+1]).
 void bucket_by_set(const std::vector<std::uint32_t>& set_of_row, std::size_t sets,
                    std::vector<std::size_t>& start, std::vector<std::uint32_t>& row_of) {
   start.assign(sets + 1, 0);

@@ -113,7 +113,8 @@ TEST_CASE("cumulative incidence edges: one subject, a cause absent, limits at 0 
   CHECK(at_one.upper[0] == 1);
 
   // A cause with no event in this group: no row, the curve is 0 up to the last time.
-  const CumulativeIncidence absent = itp::cumulative_incidence(one_group({4, 5, 6}, {0, 1, 0}, 2), 1);
+  const CumulativeIncidence absent =
+      itp::cumulative_incidence(one_group({4, 5, 6}, {0, 1, 0}, 2), 1);
   CHECK(absent.time.empty());
   CHECK(absent.last_time == 6);
   const itp::IncidenceAtTimes at = itp::incidence_at_times(absent, {0, 6});

@@ -59,7 +59,8 @@ TEST_CASE("cif agrees with R's cmprsk::cuminc on every golden case", "[golden][c
     itp::Workspace workspace;
     const json load = {
         {"type", "load_table"}, {"name", file_stem(input)}, {"file", file_name(input)}};
-    const json loaded = json::parse(workspace.load_table(load.dump(), read_bytes(kGoldenDir + input)));
+    const json loaded =
+        json::parse(workspace.load_table(load.dump(), read_bytes(kGoldenDir + input)));
     REQUIRE(loaded.value("ok", false));
 
     const json request = cif_request(golden_case, file_stem(input));
