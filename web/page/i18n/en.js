@@ -215,6 +215,14 @@ export const en = Object.freeze({
   'table.timeToResponse.title': 'Time to response',
   'table.survival.title': 'Relapse-free and overall survival',
   'table.rfsAtRisk.title': 'Relapse-free survival: number at risk',
+  'table.responseIncidence.title': 'Cumulative incidence of response',
+  'table.responseIncidence.caption':
+    '{n} evaluable patients: {responses} responded, {treatments} started a new ITP treatment first, {deaths} died first, {censored} censored.',
+  'col.monthsFromD0': 'Months from D0',
+  'col.incidenceCi': '{cause} ({level} CI)',
+  'cause.response': 'Response',
+  'cause.new_treatment': 'New ITP treatment',
+  'cause.death': 'Death',
   'table.safety.title': 'Safety',
   'table.safety.caption': '{events} adverse events in {n} patients.',
   'table.patients.title': 'Patients',
@@ -464,6 +472,8 @@ export const en = Object.freeze({
   'note.rfsOrigin.first_response': 'the first response',
   'note.rfsOrigin.d0': 'D0',
   'note.reverseKm': 'Follow-up by reverse Kaplan-Meier: death censors it.',
+  'note.responseIncidence':
+    'Aalen-Johansen cumulative incidence from D0 among the patients with CR, R or NR at the landmark: a first confirmed response (at any time) is the event, a new ITP treatment or death before it compete with it; censored at the last follow-up. {level} limits on the log(−log) scale, as R cmprsk::cuminc.',
   'note.labs': 'Patients with at least one value below the threshold from D0 on, among those measured.',
   'note.audit':
     'A credited count may decide the response; counts on or after the start of a subsequent ITP treatment are not credited.',

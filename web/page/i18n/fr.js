@@ -213,6 +213,14 @@ export const fr = Object.freeze({
   'table.timeToResponse.title': 'Délai de réponse',
   'table.survival.title': 'Survie sans rechute et survie globale',
   'table.rfsAtRisk.title': 'Survie sans rechute : nombre de sujets à risque',
+  'table.responseIncidence.title': 'Incidence cumulée de la réponse',
+  'table.responseIncidence.caption':
+    '{n} patients évaluables : {responses} ont répondu, {treatments} ont d’abord débuté un nouveau traitement du PTI, {deaths} sont d’abord décédés, {censored} censurés.',
+  'col.monthsFromD0': 'Mois depuis J0',
+  'col.incidenceCi': '{cause} (IC {level})',
+  'cause.response': 'Réponse',
+  'cause.new_treatment': 'Nouveau traitement du PTI',
+  'cause.death': 'Décès',
   'table.safety.title': 'Tolérance',
   'table.safety.caption': '{events} effets indésirables chez {n} patients.',
   'table.patients.title': 'Patients',
@@ -455,6 +463,8 @@ export const fr = Object.freeze({
   'note.rfsOrigin.first_response': 'la première réponse',
   'note.rfsOrigin.d0': 'J0',
   'note.reverseKm': 'Suivi par Kaplan-Meier inversé : le décès le censure.',
+  'note.responseIncidence':
+    'Incidence cumulée d’Aalen-Johansen depuis J0 chez les patients en RC, R ou NR au point de repère : la première réponse confirmée (à tout moment) est l’événement, un nouveau traitement du PTI ou le décès avant elle sont concurrents ; censure aux dernières nouvelles. Limites à {level} sur l’échelle log(−log), comme R cmprsk::cuminc.',
   'note.labs':
     'Patients avec au moins une valeur sous le seuil à partir de J0, parmi ceux qui ont été dosés.',
   'note.audit':

@@ -449,6 +449,44 @@ export function survivalSummaryTable(report, lang) {
   };
 }
 
+/**
+ * The cumulative incidence of response from D0 with a new ITP treatment and death competing, at
+ * the report's months, each cause with its log(-log) CI as cmprsk::cuminc; null when no patient
+ * is evaluable with a follow-up.
+ */
+export function responseIncidenceTable(report, lang) {
+  const incidence = report.response_incidence;
+  if (!incidence) return null;
+  const level = formatLevel(report.report_options?.conf_level ?? 0.95, lang);
+  const curves = incidence.curves;
+  const times = curves[0].at_times.time;
+  return {
+    id: 'response_incidence',
+    title: t('table.responseIncidence.title', lang),
+    caption: t('table.responseIncidence.caption', lang, {
+      n: incidence.n, responses: incidence.events.response,
+      treatments: incidence.events.new_treatment, deaths: incidence.events.death,
+      censored: incidence.events.censored,
+    }),
+    columns: [
+      { key: 'time', label: t('col.monthsFromD0', lang), numeric: true },
+      ...curves.map((c) => ({ key: c.cause, numeric: true,
+        label: t('col.incidenceCi', lang, { cause: t(`cause.${c.cause}`, lang), level }) })),
+    ],
+    rows: times.map((time, k) => {
+      const cells = { time: formatDecimal(time, lang) };
+      for (const c of curves) {
+        const at = c.at_times;
+        cells[c.cause] = isNumber(at.estimate[k])
+          ? formatSurvivalAt(at.estimate[k], at.lower[k], at.upper[k], lang)
+          : t('fmt.notEstimable', lang);
+      }
+      return { cells };
+    }),
+    footnotes: [t('note.responseIncidence', lang, { level })],
+  };
+}
+
 /** The number-at-risk table under the RFS curve (weeks), or null without responders. */
 export function rfsAtRiskTable(report, lang) {
   const risk = report.rfs?.weeks?.groups?.[0]?.risk_table;
@@ -622,7 +660,7 @@ export function reportTables(report, lang) {
     table1Table, priorTreatmentsTable, infusionsTable, followUpTable, responseTable,
     laterResponseTable, outsideDenominatorTable, byTreatmentTable, neitherResponseTable,
     crWithoutOtherTreatmentTable, timeToResponseTable, plateletsByWeekTable,
-    survivalSummaryTable, rfsAtRiskTable, safetyTable, adverseEventsBeforeD0Table,
+    responseIncidenceTable, survivalSummaryTable, rfsAtRiskTable, safetyTable, adverseEventsBeforeD0Table,
   ].map((build) => build(report, lang)).filter(Boolean)
     .concat([patientTable(report.patients, lang, report.criteria)]);
 }
