@@ -7,6 +7,8 @@
 //                        [--landmark L]
 //   itp-analyze cif --input FILE --time COL --status COL [--group COL] [--strata COL]
 //                   [--censor-value 0] [--times 6,12] [--conf-level 0.95]
+//   itp-analyze cox --input FILE --time COL --event COL --covariates a,b,c [--strata COL]
+//                   [--ties efron|breslow] [--conf-level 0.95]
 //   itp-analyze describe --input FILE
 //   itp-analyze import --data FILE_OR_FOLDER... [--date-order month_first] [--missing 9999,...]
 //                      [--censored at_limit|half_limit|set_aside] [--mapping MAPPING.json]
@@ -44,6 +46,11 @@ constexpr const char* kUsage = R"(usage:
                   [--censor-value 0] [--times 6,12,24] [--conf-level 0.95] [--delimiter ,|;|tab]
                   (competing risks: status holds the censor code or a cause; cumulative
                   incidence per group and cause as cmprsk::cuminc, Gray's test)
+  itp-analyze cox --input FILE --time COL --event COL --covariates age,arm [--strata COL]
+                  [--ties efron|breslow] [--conf-level 0.95]
+                  [--event-values dead,2 --censor-values alive,1] [--delimiter ,|;|tab]
+                  (Cox proportional hazards model as summary(coxph(...)); text covariates
+                  are factors, their first level in sorted order the reference)
   itp-analyze describe --input FILE        (columns, types, canonical names, problems)
   itp-analyze import --data FILE_OR_FOLDER...      (cohort tables: mapping, rows kept, problems)
                      [--date-order day_first|month_first] [--missing 9999,01/01/1900]
@@ -266,6 +273,24 @@ itp::Json cif_request(const Arguments& args) {
   return request;
 }
 
+itp::Json cox_request(const Arguments& args) {
+  for (const char* required : {"input", "time", "event", "covariates"})
+    if (!args.has(required)) usage_error(std::string("cox needs --") + required);
+  itp::Json request{{"type", "cox"},
+                    {"table", stem(args.option("input"))},
+                    {"time", args.option("time")},
+                    {"event", args.option("event")},
+                    {"covariates", split_commas(args.option("covariates"))}};
+  if (args.has("strata")) request["strata"] = args.option("strata");
+  if (args.has("ties")) request["ties"] = args.option("ties");
+  if (args.has("conf-level")) request["conf_level"] = number_option(args, "conf-level");
+  if (args.has("event-values"))
+    request["event_values"] = split_commas(args.option("event-values"));
+  if (args.has("censor-values"))
+    request["censor_values"] = split_commas(args.option("censor-values"));
+  return request;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -288,6 +313,12 @@ int main(int argc, char** argv) {
 
   if (args.command == "cif") {
     const itp::Json request = cif_request(args);
+    load(workspace, args.option("input"), args.option("delimiter"));
+    return run_and_print(workspace, request.dump());
+  }
+
+  if (args.command == "cox") {
+    const itp::Json request = cox_request(args);
     load(workspace, args.option("input"), args.option("delimiter"));
     return run_and_print(workspace, request.dump());
   }

@@ -18,6 +18,9 @@
 #include "core/api/parse_survival_request.hpp"
 #include "core/api/parse_cif_request.hpp"
 #include "core/report/cif_report.hpp"
+#include "core/api/parse_cox_request.hpp"
+#include "core/report/cox_report.hpp"
+#include "core/survival/cox_rows.hpp"
 #include "core/survival/competing_rows.hpp"
 #include "core/survival/survival_rows.hpp"
 #include "core/io/cell_rows.hpp"
@@ -104,6 +107,19 @@ class RequestDispatch {
     const CompetingRows rows = read_competing_rows(table, request, log);
     out.begin_object().key("ok").value(true).key("cif");
     write_cif_report(out, rows, request, log);
+    out.key("warnings").raw(serialize(problems_to_json(log.problems())));
+    out.end_object();
+  }
+
+  // A Cox proportional hazards model as summary(coxph(...)).
+  static void cox(Workspace& ws, const Json& json, JsonWriter& out) {
+    const CoxRequest request = parse_cox_request(json);
+    const TextTable& table = find_table(ws, request.table);
+    ProblemLog log;
+    for (const Problem& p : table.warnings()) log.add(p);
+    const CoxRows rows = read_cox_rows(table, request, log);
+    out.begin_object().key("ok").value(true).key("cox");
+    write_cox_report(out, rows, request, log);
     out.key("warnings").raw(serialize(problems_to_json(log.problems())));
     out.end_object();
   }
@@ -235,6 +251,7 @@ void Workspace::dispatch(std::string_view request_json, JsonWriter& out) {
   }
   if (type == "survival") return RequestDispatch::survival(*this, request, out);
   if (type == "cif") return RequestDispatch::cif(*this, request, out);
+  if (type == "cox") return RequestDispatch::cox(*this, request, out);
   if (type == "describe_table") return RequestDispatch::describe(*this, request, out);
   if (type == "import_cohort") return RequestDispatch::import_cohort(*this, request, out);
   if (type == "cohort") return RequestDispatch::cohort(*this, request, out);
@@ -251,7 +268,7 @@ void Workspace::dispatch(std::string_view request_json, JsonWriter& out) {
   throw InputError(plain_problem(
       "unknown_request_type",
       "unknown request type \"" + type + "\"; known: version, load_table, "
-                          "describe_table, survival, cif, import_cohort, cohort, presets"));
+                          "describe_table, survival, cif, cox, import_cohort, cohort, presets"));
 }
 
 std::string Workspace::run(std::string_view request_json) {
