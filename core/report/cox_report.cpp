@@ -38,8 +38,8 @@ void warn_about_fit(const CoxModel& model, const CoxRequest& request, ProblemLog
                      "the coefficient of \"" + term.term + "\" may be infinite: the "
                      "log-likelihood stopped rising while it was still moving (complete or "
                      "quasi-complete separation: its rows with events all have the highest or "
-                     "lowest values). Its coefficient is where the fit stopped; no standard "
-                     "error, hazard ratio, limits or Wald test are given",
+                     "lowest values). No coefficient, standard error, hazard ratio, limits or "
+                     "Wald test are given; the likelihood ratio test stands",
                      term.covariate));
   }
   if (!model.converged) {
@@ -47,9 +47,11 @@ void warn_about_fit(const CoxModel& model, const CoxRequest& request, ProblemLog
     for (const CoxTerm& term : model.terms)
       if (!term.singular) terms += (terms.empty() ? "\"" : ", \"") + term.term + "\"";
     log.add(notice("cox_not_converged",
-                   "the fit ran out of iterations (20) without converging; the coefficients of " +
-                       terms + " are where it stopped, and no standard error, hazard ratio, "
-                       "limits, likelihood ratio or Wald test are given"));
+                   "the fit ran out of iterations (20) without converging, so no coefficient, "
+                   "standard error, hazard ratio, likelihood ratio or Wald test, or concordance "
+                   "is given for " + terms + " (the score test at 0 stands). A coefficient "
+                   "heading to infinity (a covariate that separates events from the others) or "
+                   "too few events per term are the usual causes"));
     if (model.may_be_infinite_not_converged)
       log.add(notice("cox_infinite_coefficient",
                      "one or more of the coefficients of " + terms +

@@ -228,8 +228,9 @@ CoxFit fit_cox(const std::vector<double>& time, const std::vector<std::uint8_t>&
     u[i] /= d.scale[i];
     for (std::size_t j = 0; j < p; ++j) fit.var(i, j) = scaled_var(i, j) * d.scale[i] * d.scale[j];
   }
+  // Out of iterations, coxph marks nothing singular (its flag is then 1000, not a rank).
   fit.singular.assign(p, false);
-  if (fit.rank < static_cast<int>(p))
+  if (fit.converged && fit.rank < static_cast<int>(p))
     for (std::size_t j = 0; j < p; ++j) fit.singular[j] = fit.var(j, j) == 0;
 
   // lp = x beta - sum(beta * means), per row in the input's order.

@@ -80,12 +80,16 @@ CoxModel fit_cox_model(const CoxRows& rows, const CoxRequest& request) {
     term.singular = fit.singular[j];
     if (term.singular) continue;
     ++df;
-    term.coef = fit.coef[j];
+    // Out of iterations, the coefficients are wherever the 21st step left them: on the flat
+    // likelihoods where this happens, rounding moves them in the 8th digit or beyond (the
+    // cross-check found both). No number is given for any term.
+    if (!fit.converged) continue;
+    // Heading to infinity: the coefficient is only where the fit stopped (R's agrees with it
+    // to 1e-8 at best, the cross-check found), so no number is given for it.
     term.infinite = fit.infinite[j];
     any_infinite = any_infinite || term.infinite;
-    // Out of iterations, or heading to infinity: the coefficient is where R stopped, and no
-    // standard error, ratio or limit is given for it.
-    if (!fit.converged || term.infinite) continue;
+    if (term.infinite) continue;
+    term.coef = fit.coef[j];
     const double se = std::sqrt(fit.var(j, j));
     const double z = fit.coef[j] / se;
     term.hr = portable::exp(fit.coef[j]);
@@ -102,7 +106,8 @@ CoxModel fit_cox_model(const CoxRows& rows, const CoxRequest& request) {
     if (!any_infinite) model.wald = chi_squared_test(wald_chisq(fit, control.toler_chol), df);
   }
   model.likelihood_ratio.df = model.wald.df = df;
-  model.concordance = cox_concordance(rows.time, rows.event, rows.stratum, fit.linear_predictor);
+  if (fit.converged)
+    model.concordance = cox_concordance(rows.time, rows.event, rows.stratum, fit.linear_predictor);
   return model;
 }
 
