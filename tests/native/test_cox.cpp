@@ -33,7 +33,8 @@ std::vector<std::string> warning_codes(const json& answer) {
 
 bool has_warning(const json& answer, const std::string& code, const std::string& naming) {
   for (const json& w : answer.at("warnings"))
-    if (w.at("code") == code && w.at("message").get<std::string>().find(naming) != std::string::npos)
+    if (w.at("code") == code &&
+        w.at("message").get<std::string>().find(naming) != std::string::npos)
       return true;
   return false;
 }
@@ -64,7 +65,8 @@ TEST_CASE("cox: the score test at 0 is the log-rank test, by hand", "[cox]") {
   const json answer = run_cox(kSix, {{"covariates", {"x"}}});
   REQUIRE(answer.at("ok") == true);
   const json& cox = answer.at("cox");
-  CHECK(cox.at("tests").at("score").at("chisq").get<double>() == Approx(529.0 / 641).epsilon(1e-13));
+  CHECK(cox.at("tests").at("score").at("chisq").get<double>() ==
+        Approx(529.0 / 641).epsilon(1e-13));
   CHECK(cox.at("tests").at("score").at("df") == 1);
   CHECK(cox.at("loglik")[0].get<double>() == Approx(-std::log(180.0)).epsilon(1e-13));
   CHECK(cox.at("n") == 6);
@@ -148,7 +150,8 @@ TEST_CASE("cox: collinear covariates give the redundant one no coefficient, as R
   CHECK(has_warning(answer, "cox_singular", "\"x2\""));
   CHECK(cox.at("tests").at("score").at("df") == 1);  // one term estimated
   // The score test of x alone, 529/641 above: the redundant column changes nothing.
-  CHECK(cox.at("tests").at("score").at("chisq").get<double>() == Approx(529.0 / 641).epsilon(1e-12));
+  CHECK(cox.at("tests").at("score").at("chisq").get<double>() ==
+        Approx(529.0 / 641).epsilon(1e-12));
 }
 
 TEST_CASE("cox: factor levels, treatment contrasts and a level no row used", "[cox]") {
@@ -163,7 +166,8 @@ TEST_CASE("cox: factor levels, treatment contrasts and a level no row used", "[c
   CHECK(cox.at("coefficients")[1].at("singular") == true);
   CHECK(has_warning(answer, "cox_singular", "\"armC\""));
   // B is the x = 1 of the six subjects above.
-  CHECK(cox.at("tests").at("score").at("chisq").get<double>() == Approx(529.0 / 641).epsilon(1e-12));
+  CHECK(cox.at("tests").at("score").at("chisq").get<double>() ==
+        Approx(529.0 / 641).epsilon(1e-12));
   CHECK(cox.at("rows").at("left_out").at("missing_time") == 1);
 }
 
@@ -221,7 +225,8 @@ TEST_CASE("cox: rows with a missing cell are left out, each named", "[cox]") {
                                      {"missing_time", 1}}));
   bool named = false;
   for (const json& w : answer.at("warnings"))
-    named = named || (w.at("code") == "missing_covariate" && w.at("row") == 3 && w.at("column") == "x");
+    named = named ||
+            (w.at("code") == "missing_covariate" && w.at("row") == 3 && w.at("column") == "x");
   CHECK(named);
 }
 
@@ -229,7 +234,8 @@ TEST_CASE("cox: a request without covariates or with an unknown column fails cle
   itp::Workspace workspace;
   const json load = {{"type", "load_table"}, {"name", "d"}};
   workspace.load_table(load.dump(), kSix);
-  const json none = json::parse(workspace.run(R"({"type":"cox","table":"d","time":"t","event":"d"})"));
+  const json none =
+      json::parse(workspace.run(R"({"type":"cox","table":"d","time":"t","event":"d"})"));
   CHECK(none.at("error").at("code") == "bad_request");
   const json unknown = json::parse(workspace.run(
       R"({"type":"cox","table":"d","time":"t","event":"d","covariates":["age"]})"));
