@@ -1,46 +1,21 @@
 #include "core/api/parse_cif_request.hpp"
 
-#include <algorithm>
 #include <cmath>
 
+#include "core/api/request_fields.hpp"
 #include "core/numeric/decimal_format.hpp"
 
 namespace itp {
-namespace {
-
-[[noreturn]] void reject(const std::string& message) {
-  throw InputError({"bad_request", message, "", std::nullopt, std::nullopt});
-}
-
-bool present(const Json& request, const char* field) {
-  return request.contains(field) && !request[field].is_null();
-}
-
-std::string required_text(const Json& request, const char* field) {
-  if (!request.contains(field) || !request[field].is_string() ||
-      request[field].get<std::string>().empty())
-    reject(std::string("the cif request needs \"") + field + "\" (a column or table name)");
-  return request[field].get<std::string>();
-}
-
-std::optional<std::string> optional_text(const Json& request, const char* field) {
-  if (!present(request, field)) return std::nullopt;
-  if (!request[field].is_string()) reject(std::string("\"") + field + "\" must be a column name");
-  if (request[field].get<std::string>().empty()) return std::nullopt;
-  return request[field].get<std::string>();
-}
-
-}  // namespace
 
 CifRequest parse_cif_request(const Json& request) {
   CifRequest r;
-  r.table = required_text(request, "table");
-  r.time_column = required_text(request, "time");
-  r.status_column = required_text(request, "status");
-  r.group_column = optional_text(request, "group");
-  r.strata_column = optional_text(request, "strata");
+  r.table = required_name(request, "table", "cif");
+  r.time_column = required_name(request, "time", "cif");
+  r.status_column = required_name(request, "status", "cif");
+  r.group_column = optional_name(request, "group");
+  r.strata_column = optional_name(request, "strata");
 
-  if (present(request, "censor_value")) {
+  if (has_field(request, "censor_value")) {
     // A number is taken as written by JSON ({"censor_value": 0}); the cell's own text is
     // compared as a number when the whole status column is numeric (competing_rows.hpp).
     const Json& code = request["censor_value"];
@@ -51,28 +26,12 @@ CifRequest parse_cif_request(const Json& request) {
     else if (code.is_number() && std::isfinite(code.get<double>()))
       r.censor_value = decimal_text(code.get<double>());
     else
-      reject("\"censor_value\" must be the status that means censored, such as 0");
+      reject_request("\"censor_value\" must be the status that means censored, such as 0");
   }
-  if (present(request, "conf_level")) {
-    const Json& level = request["conf_level"];
-    if (!level.is_number() || !(level.get<double>() > 0 && level.get<double>() < 1))
-      reject("\"conf_level\" must be a number between 0 and 1, such as 0.95");
-    r.conf_level = level.get<double>();
-  }
-  if (present(request, "times")) {
-    const Json& times = request["times"];
-    if (!times.is_array()) reject("\"times\" must be a list of numbers");
-    for (const Json& t : times) {
-      if (!t.is_number() || !std::isfinite(t.get<double>()))
-        reject("\"times\" must hold finite numbers only");
-      r.times.push_back(t.get<double>());
-    }
-    std::vector<double> sorted = r.times;
-    std::sort(sorted.begin(), sorted.end());
-    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    r.times_reordered = sorted != r.times;  // cmprsk::timepoints sorts them too
-    r.times = std::move(sorted);
-  }
+  r.conf_level = conf_level_field(request, r.conf_level);
+  // cmprsk::timepoints sorts them too.
+  if (has_field(request, "times"))
+    r.times = sorted_times(request["times"], "times", r.times_reordered);
   return r;
 }
 
