@@ -181,7 +181,8 @@ class RequestDispatch {
                              (loaded.empty() ? "; load a file first" : " (loaded: " + loaded + ")")));
   }
 
-  static std::string load(Workspace& ws, const Json& json, std::string bytes) {
+  static std::string load(Workspace& ws, const Json& json, std::string bytes,
+                          const ReadProgress& progress) {
     if (json["type"] != "load_table")
       throw InputError(plain_problem("bad_request", "load_table takes a load_table request"));
     const std::string name = text_field(json, "name");
@@ -218,6 +219,7 @@ class RequestDispatch {
       cell_warnings = std::move(rows.warnings);
     } else {
       TextReadOptions options;
+      options.progress = progress;
       if (json.contains("delimiter") && json["delimiter"].is_string()) {
         const std::string d = json["delimiter"].get<std::string>();
         if (d == "tab" || d == "\t") options.delimiter = '\t';
@@ -287,9 +289,40 @@ bool Workspace::run(std::string_view request_json,
   return true;
 }
 
-std::string Workspace::load_table(std::string_view request_json, std::string bytes) {
+std::string Workspace::load_table(std::string_view request_json, std::string bytes,
+                                  const ReadProgress& progress) {
   return answer_or_error([&] {
-    return RequestDispatch::load(*this, parse_request(request_json), std::move(bytes));
+    return RequestDispatch::load(*this, parse_request(request_json), std::move(bytes), progress);
+  });
+}
+
+namespace {
+
+// "1.5 GB", "812 MB": a size as a file manager shows it (powers of 1024).
+std::string size_text(std::uint64_t bytes) {
+  const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
+  if (mb < 1024) return std::to_string(static_cast<std::uint64_t>(mb + 0.5)) + " MB";
+  const auto tenths = static_cast<std::uint64_t>(mb / 1024 * 10 + 0.5);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " GB";
+}
+
+}  // namespace
+
+std::string Workspace::check_file_size(std::string_view request_json, std::uint64_t bytes,
+                                       std::uint64_t max_bytes) {
+  return answer_or_error([&]() -> std::string {
+    if (bytes <= max_bytes) return "";
+    const Json json = parse_request(request_json);
+    const std::string file = json.contains("file") && json["file"].is_string()
+                                 ? json["file"].get<std::string>()
+                                 : text_field(json, "name");
+    throw InputError({"file_too_large",
+                      file + " is " + size_text(bytes) + "; this page reads files of at most " +
+                          size_text(max_bytes) +
+                          ": the memory of its calculator is limited, and it holds the file "
+                          "and the rows read from it. Keep only the columns the analysis needs, "
+                          "or use the command-line tool (itp-analyze), which has no such limit.",
+                      file, std::nullopt, std::nullopt});
   });
 }
 

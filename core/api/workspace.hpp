@@ -1,6 +1,7 @@
 #pragma once
 // The one entry point of the core: JSON requests in, JSON responses out, over a workspace of
 // loaded tables. The CLI and the wasm module both call exactly this, so they answer alike.
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -27,7 +28,15 @@ class Workspace {
   // Loads raw CSV/TSV bytes as a table: request {"type": "load_table", "name": "aml",
   // "file": "aml.csv", "delimiter": optional}. Bytes travel beside the JSON so a large file is
   // never re-encoded. Replaces a table of the same name. Never throws.
-  std::string load_table(std::string_view request_json, std::string bytes);
+  // `progress` (optional) is told how far the reading has gone (core/io/text_table.hpp).
+  std::string load_table(std::string_view request_json, std::string bytes,
+                         const ReadProgress& progress = {});
+
+  // Before a file of `bytes` bytes is read: "" when a table that large may be loaded, else the
+  // error answer ("file_too_large") naming the file's size and `max_bytes`, so a file too large
+  // for the memory at hand (a browser tab's wasm heap) is refused before anything is read.
+  static std::string check_file_size(std::string_view request_json, std::uint64_t bytes,
+                                     std::uint64_t max_bytes);
 
  private:
   void dispatch(std::string_view request_json, JsonWriter& out);

@@ -22,6 +22,8 @@ constexpr std::size_t kDetectionRecords = 50;
 constexpr std::size_t kDetectionBytes = std::size_t{256} << 10;
 // A bad file of 1e7 rows should give a readable list, not 1e7 warnings.
 constexpr std::size_t kWarningsPerCode = 20;
+// A progress report per 4 MB of text: about 25 for a 100 MB file, each one cheap.
+constexpr std::size_t kProgressBytes = std::size_t{4} << 20;
 
 bool only_chars_of(std::string_view text, std::string_view allowed) {
   return text.find_first_not_of(allowed) == std::string_view::npos;
@@ -398,7 +400,12 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
   std::vector<std::uint64_t>& checkpoints = table.checkpoints_;
   checkpoints.reserve(estimate_record_count(text, header_extent.next) / TextTable::kCheckpointEvery + 1);
   std::size_t records = 0;
+  std::size_t next_report = kProgressBytes;
   for (std::size_t pos = header_extent.next; pos < text.size(); ++records) {
+    if (options.progress && pos >= next_report) {
+      options.progress(pos, text.size());
+      next_report = pos + kProgressBytes;
+    }
     const csv::RecordExtent extent =
         plain_text ? csv::plain_record_extent(text, pos, table.delimiter_) : scanner.scan(pos);
     const std::size_t row = TextTable::spreadsheet_row(records);
@@ -422,6 +429,7 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
     pos = extent.next;
   }
   table.has_quotes_ = text.find('"') != std::string_view::npos;  // cheap: one memchr pass
+  if (options.progress) options.progress(text.size(), text.size());
   checkpoints.resize((table.record_count_ + TextTable::kCheckpointEvery - 1) /
                      TextTable::kCheckpointEvery);
 

@@ -4,6 +4,7 @@
 // record on demand; nothing is copied until a column is read.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,8 +13,14 @@
 
 namespace itp {
 
+// Told how far the reading of a large table has gone: `done` of `total` bytes of its text
+// checked, every few megabytes and once at the end (done == total). The page's worker turns it
+// into the fraction its status line shows.
+using ReadProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 struct TextReadOptions {
   char delimiter = 0;  // 0: detect among ',', ';' and tab
+  ReadProgress progress;  // optional
 };
 
 class TextTable {

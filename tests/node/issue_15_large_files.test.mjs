@@ -1,0 +1,101 @@
+// Issue 15: a large file read into the core in chunks, as the page's worker reads a File
+// (web/worker/worker.js: beginTable, appendBytes per chunk, finishTable with a progress
+// callback). The table and every answer must be byte for byte those of loadTable with the whole
+// file (which tests/node/cli_parity.test.mjs holds to the native CLI); the progress fractions
+// come in order and end at the whole text; a file over the tab's limit is refused by its size
+// before a byte is read, with the size and the limit in the message.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { loadCore } from './core-loader.mjs';
+
+/** bench/make_data.awk's shape: three groups, times with one decimal, about 70 % events. */
+function cohortCsv(rows) {
+  let seed = 20260101;
+  const random = () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed / 2147483647;
+  };
+  const lines = ['time,status,group'];
+  for (let i = 0; i < rows; i += 1) {
+    const g = Math.floor(random() * 3);
+    lines.push(`${(random() * 3650 * [1, 0.85, 0.7][g]).toFixed(1)},${random() < 0.7 ? 1 : 0},`
+      + `${'ABC'[g]}`);
+  }
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+}
+
+const SURVIVAL = (table) => JSON.stringify({ type: 'survival', table, time: 'time',
+  event: 'status', group: 'group', conf_type: 'log', rho: 0, table_rows_max: 2000 });
+const LOAD = (name, file) => JSON.stringify({ type: 'load_table', name, file });
+
+describe('issue 15: a file read in chunks', () => {
+  let core;
+  let workspace;
+  before(async () => {
+    core = await loadCore();
+    workspace = new core.Workspace();
+  });
+  after(() => workspace?.delete());
+
+  test('gives the same table and answers as the whole file, with progress in order to the end',
+    () => {
+      const bytes = cohortCsv(900000);  // about 9 MB: a progress report per 4 MB, then the end
+      const whole = workspace.loadTable(LOAD('whole', 'cohort.csv'), bytes);
+
+      const reports = [];
+      assert.equal(workspace.beginTable(LOAD('chunked', 'cohort.csv'), bytes.length), '');
+      const CHUNK = 65536;
+      for (let start = 0; start < bytes.length; start += CHUNK) {
+        assert.equal(workspace.appendBytes(bytes.subarray(start, start + CHUNK)), '');
+      }
+      const chunked = workspace.finishTable(LOAD('chunked', 'cohort.csv'),
+        (done, total) => reports.push([done, total]));
+
+      assert.equal(chunked.replace('"chunked"', '"whole"'), whole);
+      assert.ok(reports.length >= 3, `${reports.length} progress reports`);
+      for (let i = 0; i < reports.length; i += 1) {
+        const [done, total] = reports[i];
+        assert.equal(total, bytes.length);
+        assert.ok(done <= total);
+        if (i > 0) assert.ok(done > reports[i - 1][0], 'fractions only grow');
+      }
+      assert.deepEqual(reports.at(-1), [bytes.length, bytes.length], 'the last one is the whole');
+
+      const answer = workspace.run(SURVIVAL('chunked'));
+      assert.match(answer, /^\{"ok":true/);
+      assert.equal(answer, workspace.run(SURVIVAL('whole')));
+    });
+
+  test('without a progress function, and for a file in one chunk', () => {
+    const bytes = cohortCsv(1000);
+    assert.equal(workspace.beginTable(LOAD('small', 'small.csv'), bytes.length), '');
+    assert.equal(workspace.appendBytes(bytes), '');
+    const loaded = JSON.parse(workspace.finishTable(LOAD('small', 'small.csv'), undefined));
+    assert.equal(loaded.ok, true);
+    assert.equal(loaded.table.rows, 1000);
+  });
+
+  test('a file too large for the tab is refused by its size, before it is read', () => {
+    const refusal = JSON.parse(workspace.beginTable(LOAD('huge', 'registry.csv'), 1.5 * 2 ** 30));
+    assert.equal(refusal.ok, false);
+    assert.equal(refusal.error.code, 'file_too_large');
+    assert.match(refusal.error.message, /^registry\.csv is 1\.5 GB; this page reads files of at most 1\.0 GB/);
+    assert.match(refusal.error.message, /itp-analyze/);
+    // Past 4 GB too (the size travels as a JS number, not a 32-bit integer).
+    assert.match(JSON.parse(workspace.beginTable(LOAD('huge', 'registry.csv'), 5 * 2 ** 30))
+      .error.message, /is 5\.0 GB/);
+    // Nothing was loaded, and the workspace still works.
+    assert.equal(JSON.parse(workspace.run(SURVIVAL('huge'))).error.code, 'unknown_table');
+    assert.match(workspace.run(SURVIVAL('small')), /^\{"ok":true/);
+  });
+
+  test('an error in the text is the same answer as with the whole file', () => {
+    const bytes = new TextEncoder().encode('time,status\n1,"1\n');
+    const whole = workspace.loadTable(LOAD('bad', 'bad.csv'), bytes);
+    assert.equal(workspace.beginTable(LOAD('bad', 'bad.csv'), bytes.length), '');
+    assert.equal(workspace.appendBytes(bytes), '');
+    assert.equal(workspace.finishTable(LOAD('bad', 'bad.csv'), () => {}), whole);
+    assert.equal(JSON.parse(whole).error.code, 'unterminated_quote');
+  });
+});
