@@ -11,6 +11,7 @@ import { MessageType } from '../shared/protocol.js';
 /** @typedef {import('../shared/protocol.js').LoadTablePayload} LoadTablePayload */
 /** @typedef {import('../shared/protocol.js').LoadWorkbookPayload} LoadWorkbookPayload */
 /** @typedef {import('../shared/protocol.js').WorkbookResult} WorkbookResult */
+/** @typedef {import('../shared/protocol.js').ProgressReport} ProgressReport */
 /** @typedef {import('../shared/core-api.js').CoreRequest} CoreRequest */
 /** @typedef {import('../shared/core-api.js').CoreAnswers} CoreAnswers */
 /** @typedef {import('../shared/core-api.js').CoreProblem} CoreProblem */
@@ -37,7 +38,7 @@ const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const WORKBOOK_EXTENSION = /\.(xlsx|xlsm|xls|ods)$/i;
 
 /**
- * @param {ArrayBuffer} bytes
+ * @param {ArrayBuffer} bytes  The file's bytes, or its first 8 at least.
  * @param {string} fileName
  */
 export function isWorkbook(bytes, fileName) {
@@ -81,7 +82,8 @@ export class CoreClient {
     this.onGiveUp = onGiveUp;
     this.nextId = 1;
     this.restarts = 0;
-    /** @type {Map<number, {resolve: (result: any) => void, reject: (e: Error) => void}>} */
+    /** @type {Map<number, {resolve: (result: any) => void, reject: (e: Error) => void,
+     *   onProgress?: (report: ProgressReport) => void}>} */
     this.pending = new Map();
     /** @type {Worker | null} */
     this.worker = null;
@@ -123,10 +125,14 @@ export class CoreClient {
     return true;
   }
 
-  /** @param {WorkerResponse} response */
+  /** @param {WorkerResponse | import('../shared/protocol.js').WorkerProgress} response */
   receive(response) {
     const call = this.pending.get(response.id);
     if (!call) return;
+    if ('progress' in response) {
+      call.onProgress?.(response.progress);
+      return;
+    }
     this.pending.delete(response.id);
     if (response.ok) {
       this.restarts = 0;  // a worker that answers is healthy again
@@ -145,9 +151,10 @@ export class CoreClient {
    * @param {WorkerRequest['type']} type  One of MessageType.
    * @param {WorkerRequest['payload']} payload
    * @param {Transferable[]} [transfer]
+   * @param {(report: ProgressReport) => void} [onProgress]  Told how far the request has got.
    * @returns {Promise<any>}
    */
-  call(type, payload, transfer = []) {
+  call(type, payload, transfer = [], onProgress = undefined) {
     if (!this.worker) {
       return Promise.reject(new WorkerFailed({ name: 'WorkerUnavailable',
         message: 'the calculator could not be restarted; reload the page' }));
@@ -155,18 +162,21 @@ export class CoreClient {
     const id = this.nextId++;
     const message = /** @type {WorkerRequest} */ ({ id, type, payload });
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onProgress });
       this.worker.postMessage(message, transfer);
     });
   }
 
   /**
-   * Loads a file's bytes as a table. The ArrayBuffer is transferred: the caller loses it.
-   * @param {LoadTablePayload & {bytes: ArrayBuffer}} payload
+   * Loads a file as a table. A Blob (a File) is read by the worker, which reports its progress;
+   * an ArrayBuffer is transferred: the caller loses it.
+   * @param {LoadTablePayload} payload
+   * @param {(report: ProgressReport) => void} [onProgress]
    * @returns {Promise<LoadTableResponse>}
    */
-  loadTable(payload) {
-    return this.call(MessageType.loadTable, payload, [payload.bytes]);
+  loadTable(payload, onProgress = undefined) {
+    const transfer = payload.bytes instanceof ArrayBuffer ? [payload.bytes] : [];
+    return this.call(MessageType.loadTable, payload, transfer, onProgress);
   }
 
   /**
@@ -183,18 +193,24 @@ export class CoreClient {
    * Loads one file the user gave: a workbook as one table per sheet, anything else as CSV/TSV
    * text, one table named by the file's stem. A table replaces a loaded one of the same name
    * (two workbooks with a sheet "Sheet1" keep the second).
-   * @param {File | Blob | ArrayBuffer} source  An ArrayBuffer is transferred to the worker.
+   * @param {File | Blob | ArrayBuffer} source  An ArrayBuffer is transferred to the worker; a
+   *   text File or Blob is read by the worker itself, in chunks, never whole on this thread.
    * @param {string} [fileName]  The name messages use; a File's own name by default.
+   * @param {(report: ProgressReport) => void} [onProgress]  Told how far the reading of a text
+   *   File or Blob has got (bytes read, then bytes checked).
    * @returns {Promise<LoadedFile>}
    */
-  async loadFile(source, fileName = /** @type {File} */ (source).name) {
+  async loadFile(source, fileName = /** @type {File} */ (source).name, onProgress = undefined) {
     if (typeof fileName !== 'string' || fileName === '') {
       throw new TypeError('loadFile: give the file\'s name with a Blob or an ArrayBuffer');
     }
-    const bytes = source instanceof ArrayBuffer ? source : await source.arrayBuffer();
-    if (isWorkbook(bytes, fileName)) return this.loadWorkbook({ file: fileName, bytes });
+    const head = source instanceof ArrayBuffer ? source : await source.slice(0, 8).arrayBuffer();
+    if (isWorkbook(head, fileName)) {
+      const bytes = source instanceof ArrayBuffer ? source : await source.arrayBuffer();
+      return this.loadWorkbook({ file: fileName, bytes });
+    }
     const name = tableNameOf(fileName);
-    const result = await this.loadTable({ name, file: fileName, bytes });
+    const result = await this.loadTable({ name, file: fileName, bytes: source }, onProgress);
     return { ok: true, file: fileName, tables: [{ name, result }] };
   }
 

@@ -3,6 +3,7 @@
 // No value from a user's file ever reaches innerHTML: el() sets text with textContent.
 import { downloadBlob, svgToBlob, svgToPngBlob } from './figures/index.js';
 import { t } from './i18n/index.js';
+import { csvOptionsFor, toCsv } from './tables/csv.js';
 
 /**
  * The page's element with this id (index.html has every one the modes use).
@@ -43,7 +44,9 @@ let ticking = 0;
 /** The end of a wait: a result, or an error. @param {string} text @param {boolean} [isError] */
 export function say(text, isError = false) {
   clearInterval(ticking);
-  /** @type {HTMLProgressElement} */ (document.getElementById('busy')).hidden = true;
+  const bar = /** @type {HTMLProgressElement} */ (document.getElementById('busy'));
+  bar.hidden = true;
+  bar.removeAttribute('value');  // the next wait starts without a fraction (a moving bar)
   document.getElementById('elapsed').textContent = '';
   statusLine().textContent = text;
   statusLine().classList.toggle('error', isError);
@@ -64,12 +67,28 @@ export function busy(text) {
 }
 
 /**
- * Buttons that save a figure as SVG and as PNG (twice its size).
+ * How far a wait has got, as a true fraction (0–1) the worker reported: the text (with the
+ * percentage in it) and the progress bar's value, during a busy() wait; the seconds go on.
+ * @param {string} text
+ * @param {number} fraction
+ */
+export function progress(text, fraction) {
+  const bar = /** @type {HTMLProgressElement} */ (document.getElementById('busy'));
+  bar.max = 1;
+  bar.value = Math.min(1, Math.max(0, fraction));
+  if (statusLine().textContent !== text) statusLine().textContent = text;
+}
+
+/**
+ * Buttons that save a figure as SVG and as PNG (twice its size), and its numbers as CSV when
+ * the caller gives them.
  * @param {() => SVGSVGElement} figure  The figure as shown now.
  * @param {string} baseName  The file name without extension.
  * @param {string} lang
+ * @param {() => import('./tables/csv.js').CsvValue[][]} [csvRows]  The figure's numbers, a
+ *   header row first, numbers as numbers (the CSV writes them in the language's dialect).
  */
-export function figureExports(figure, baseName, lang) {
+export function figureExports(figure, baseName, lang, csvRows = undefined) {
   const svgButton = el('button', { type: 'button' }, t('button.exportSvg', lang));
   svgButton.addEventListener('click', () => downloadBlob(svgToBlob(figure()), `${baseName}.svg`));
   const pngButton = el('button', { type: 'button' }, t('button.exportPng', lang));
@@ -80,7 +99,14 @@ export function figureExports(figure, baseName, lang) {
       say(t('error.export', lang, { reason: e instanceof Error ? e.message : String(e) }), true);
     }
   });
-  return el('div', { class: 'row exports' }, svgButton, pngButton);
+  const buttons = [svgButton, pngButton];
+  if (csvRows) {
+    const csvButton = el('button', { type: 'button' }, t('button.exportCsv', lang));
+    csvButton.addEventListener('click', () => downloadText(toCsv(csvRows(), csvOptionsFor(lang)),
+      `${baseName}.csv`, 'text/csv'));
+    buttons.push(csvButton);
+  }
+  return el('div', { class: 'row exports' }, ...buttons);
 }
 
 /** Downloads text the page made (CSV, JSON, the printable report). */

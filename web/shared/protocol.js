@@ -30,9 +30,11 @@ export const MessageType = Object.freeze({
  * @typedef {object} LoadTablePayload
  * @property {string} name  The table's name, by which later requests refer to it (a file stem).
  * @property {string} file  The file name as the user knows it; used in error messages.
- * @property {ArrayBuffer | Uint8Array} bytes  The file's raw bytes, in any encoding the core
- *   reads (UTF-8, UTF-16 with BOM, Windows-1252). Send an ArrayBuffer as a transferable so a
- *   large file is moved, not copied, to the worker.
+ * @property {ArrayBuffer | Uint8Array | Blob} bytes  The file's raw bytes, in any encoding the
+ *   core reads (UTF-8, UTF-16 with BOM, Windows-1252). A Blob (the user's File) is best: the
+ *   worker reads it in chunks straight into the core's memory, so the file is held once, a file
+ *   too large for the tab is refused before it is read, and the worker reports its progress
+ *   (WorkerProgress). Send an ArrayBuffer as a transferable so it is moved, not copied.
  * @property {string} [delimiter]  ',', ';' or '\t'; omitted: the core detects it.
  */
 
@@ -88,6 +90,18 @@ export const MessageType = Object.freeze({
  * @property {string} name   The table's name for later requests: the sheet's name.
  * @property {string} sheet
  * @property {LoadTableResponse} result  The core's load_table answer for this sheet.
+ */
+
+/**
+ * How far a long request has got, sent (any number of times, fractions in order) before its
+ * answer, with the request's id and no `ok`: `done` of `total` units of the phase. Loading a
+ * Blob has two phases: 'read', bytes of the file read into the core; then 'check', bytes of
+ * its text checked as rows (the last one has done === total).
+ * @typedef {object} ProgressReport
+ * @property {'read' | 'check'} phase
+ * @property {number} done
+ * @property {number} total
+ * @typedef {{id: number, progress: ProgressReport}} WorkerProgress
  */
 
 /**
