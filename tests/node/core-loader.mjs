@@ -40,3 +40,23 @@ export async function workspaceOfFolder(core, dir) {
   }
   return { workspace, tables };
 }
+
+/**
+ * The core's answer to one request on one CSV file, loaded as table "t" (the request's `table`
+ * is filled in), as the survival calculator asks it.
+ * @param {any} core @param {string} file  A path, or relative to the repository.
+ * @param {object} request  Without `table`.
+ * @param {Buffer} [bytes]  The file's bytes when they are not on disk.
+ */
+export async function answerOn(core, file, request, bytes = undefined) {
+  const workspace = new core.Workspace();
+  try {
+    const loaded = JSON.parse(workspace.loadTable(
+      JSON.stringify({ type: 'load_table', name: 't', file: path.basename(file) }),
+      bytes ?? await readFile(path.resolve(repoRoot, file))));
+    if (!loaded.ok) throw new Error(`${file} did not load: ${JSON.stringify(loaded)}`);
+    return JSON.parse(workspace.run(JSON.stringify({ ...request, table: 't' })));
+  } finally {
+    workspace.delete();
+  }
+}

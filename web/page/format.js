@@ -61,6 +61,28 @@ export function formatDecimal(x, lang, maxDigits = 4) {
 }
 
 /**
+ * A number with `digits` significant digits, as R's summary tables print coefficients and
+ * standard errors: -0.0312713 → "-0.03127", 0.261744 → "0.2617" (4 digits).
+ * @param {number} x
+ * @param {string} lang
+ * @param {number} [digits]
+ */
+export function formatSignificant(x, lang, digits = 4) {
+  return formatter(lang, { minimumSignificantDigits: digits, maximumSignificantDigits: digits })
+    .format(x);
+}
+
+/**
+ * A hazard ratio or one of its limits as papers print them: two decimals ("0.47", "1.93"), two
+ * significant digits below 0.1 so that a small ratio never reads "0.00" ("0.045").
+ * @param {number} x
+ * @param {string} lang
+ */
+export function formatRatio(x, lang) {
+  return Math.abs(x) < 0.1 && x !== 0 ? formatSignificant(x, lang, 2) : formatFixed(x, lang, 2);
+}
+
+/**
  * A percent the core already gave on the 0–100 scale, one decimal: 57.7 → "57.7 %" / "57,7 %".
  * @param {number} percent
  * @param {string} lang

@@ -84,12 +84,48 @@
  * @property {string[]} [censor_values]  Cell values that mean censored.
  * @property {number} [table_rows_max]  At most this many rows per curve in `table` (a figure
  *   needs no more than its pixels); medians, estimates and the test stay the full analysis's.
+ * @property {number} [rmst_tau]  The restricted mean survival time up to this time.
+ * @property {'holm'|'bonferroni'|'BH'|'none'} [pairwise]  Each pair of groups tested on its own
+ *   rows, p adjusted as p.adjust with this method (docs/design.md §4.1).
+ * @property {boolean} [trend]  The log-rank test for trend, scores 1, 2, … in group order.
+ * @property {number[]} [trend_scores]  The test for trend with these scores, one per group.
+ * @property {number} [landmark]  Only the rows with time > landmark, on time since it (times,
+ *   rmst_tau and risk_times too).
+ */
+
+/**
+ * Competing risks as cmprsk::cuminc (docs/design.md §4.1).
+ * @typedef {object} CifRequest
+ * @property {'cif'} type
+ * @property {string} table
+ * @property {string} time
+ * @property {string} status  The column holding the censoring code or a cause.
+ * @property {string} [group]
+ * @property {string} [strata]  For Gray's test.
+ * @property {string} [censor_value]  The status that means censored; default "0".
+ * @property {number[]} [times]  The incidence at these times, as timepoints().
+ * @property {number} [conf_level]  Default 0.95.
+ */
+
+/**
+ * A Cox proportional hazards model as summary(coxph) (docs/design.md §4.1).
+ * @typedef {object} CoxRequest
+ * @property {'cox'} type
+ * @property {string} table
+ * @property {string} time
+ * @property {string} event
+ * @property {string[]} covariates  Numeric columns as numbers, text ones as factors.
+ * @property {string} [strata]
+ * @property {'efron'|'breslow'} [ties]  Default 'efron'.
+ * @property {number} [conf_level]  Default 0.95.
+ * @property {string[]} [event_values]
+ * @property {string[]} [censor_values]
  */
 
 /**
  * Every request `run` takes.
  * @typedef {VersionRequest | PresetsRequest | DescribeTableRequest | ImportCohortRequest
- *   | CohortRequest | SurvivalRequest} CoreRequest
+ *   | CohortRequest | SurvivalRequest | CifRequest | CoxRequest} CoreRequest
  */
 
 // ---- answers ------------------------------------------------------------------------------------
@@ -301,9 +337,111 @@
  * @property {SurvivalTest | null} [test]  null with a single group.
  * @property {{method: string, median: number | null, lower: number | null,
  *   upper: number | null}} follow_up  Median follow-up by reverse Kaplan-Meier.
+ * @property {string} [pairwise_adjustment]  The p.adjust method, when pairwise was asked.
+ * @property {SurvivalPair[]} [pairwise]  In group order: (1,2), (1,3), …, (2,3), ….
+ * @property {SurvivalTrend} [trend]
+ * @property {number} [landmark]  Times are then measured from it; the rows that ended at or
+ *   before it are counted in rows.left_out.before_landmark.
+ */
+
+/**
+ * One pair of groups tested on its own rows; p and p_adjusted null when the pair cannot be
+ * tested (warning pairwise_no_test).
+ * @typedef {object} SurvivalPair
+ * @property {[string, string]} groups
+ * @property {number | null} chisq
+ * @property {number} df
+ * @property {number | null} p
+ * @property {number | null} p_adjusted
+ */
+
+/**
+ * The log-rank test for trend; chisq and p null when there is no test (no_trend_test).
+ * @typedef {object} SurvivalTrend
+ * @property {number | null} chisq
+ * @property {1} df
+ * @property {number | null} p
+ * @property {number[]} scores
+ * @property {string[]} groups
  */
 
 /** @typedef {CoreAnswer & {survival?: SurvivalResult}} SurvivalResponse */
+
+// ---- competing risks and the Cox model (docs/design.md §4.1) ----
+
+/**
+ * A cumulative incidence curve's rows, or its values at chosen times; null where R gives NA.
+ * @typedef {object} IncidenceColumns
+ * @property {number[]} time
+ * @property {(number|null)[]} estimate
+ * @property {(number|null)[]} variance
+ * @property {(number|null)[]} lower  log(−log) limits; null where the estimate is 0.
+ * @property {(number|null)[]} upper
+ */
+
+/**
+ * One group's curve of one cause: a row per event time of the cause, the value after the jump.
+ * @typedef {object} CifCurve
+ * @property {string} name  The group ('all' without a group column).
+ * @property {string} cause
+ * @property {number} n
+ * @property {number} events  Of this cause.
+ * @property {number} last_time  The curve is flat from its last row to here.
+ * @property {IncidenceColumns} table
+ * @property {IncidenceColumns} [at_times]
+ */
+
+/**
+ * @typedef {object} CifResult
+ * @property {number} conf_level
+ * @property {string} censor_value
+ * @property {string[]} causes
+ * @property {string[] | null} strata
+ * @property {{read: number, used: number, censored: number,
+ *   left_out: Record<string, number>}} rows
+ * @property {CifCurve[]} groups  Causes outer, groups inner, as cuminc.
+ * @property {{cause: string, stat: number | null, df: number, p: number | null}[]} gray
+ *   Gray's test per cause; empty without a group column.
+ */
+
+/** @typedef {CoreAnswer & {cif?: CifResult}} CifResponse */
+
+/**
+ * One term of a Cox model; every number null when R cannot estimate it (a warning names it).
+ * @typedef {object} CoxCoefficient
+ * @property {string} term  As R names it (celltypelarge).
+ * @property {string} covariate  The column.
+ * @property {number | null} coef
+ * @property {number | null} hr
+ * @property {number | null} se
+ * @property {number | null} z
+ * @property {number | null} p
+ * @property {number | null} hr_lower
+ * @property {number | null} hr_upper
+ * @property {boolean} singular
+ * @property {boolean} infinite
+ */
+
+/** @typedef {{chisq: number | null, df: number, p: number | null}} CoxTest */
+
+/**
+ * @typedef {object} CoxResult
+ * @property {number} n
+ * @property {number} events
+ * @property {'efron'|'breslow'} ties
+ * @property {number} conf_level
+ * @property {string[] | null} strata
+ * @property {CoxCoefficient[]} coefficients
+ * @property {{likelihood_ratio: CoxTest, wald: CoxTest, score: CoxTest}} tests
+ * @property {{estimate: number, std_err: number, concordant: number, discordant: number,
+ *   tied_risk: number} | null} concordance
+ * @property {[number | null, number | null]} loglik  At 0 and fitted.
+ * @property {number} iterations
+ * @property {boolean} converged
+ * @property {{read: number, used: number, left_out: Record<string, number>}} rows
+ */
+
+/** @typedef {CoreAnswer & {cox?: CoxResult}} CoxResponse */
 
 // ---- cohort: the report (docs/design.md §5, "The cohort report") ----
 
@@ -466,6 +604,8 @@
  * @property {ImportCohortResponse} import_cohort
  * @property {CohortResponse} cohort
  * @property {SurvivalResponse} survival
+ * @property {CifResponse} cif
+ * @property {CoxResponse} cox
  */
 
 /**

@@ -1,10 +1,13 @@
 // The survival calculator's tables: one row per group (n, events, median with its CI; the test
 // in the caption) and the estimates at the chosen times, as summary(fit, times =) gives them.
+// After a landmark the time columns read "time since landmark L" and the rows it left out are
+// stated (survival-comparison-tables.js).
 
 import {
   formatDecimal, formatEstimate, formatFixed, formatLevel, formatPValue, formatSurvivalAt,
 } from '../format.js';
 import { t } from '../i18n/index.js';
+import { landmarkCaption, survivalTimeTitle } from './survival-comparison-tables.js';
 
 /**
  * The survival calculator's numbers beside its figure (docs/design.md §6): one row per group (name
@@ -43,7 +46,10 @@ export function survivalGroupsTable(survival, lang) {
         median: formatEstimate(g.median, lang, null, withCi),
       },
     })),
-    footnotes: withCi ? [t('note.km', lang, { level, confType: survival.conf_type })] : [],
+    footnotes: [
+      ...(withCi ? [t('note.km', lang, { level, confType: survival.conf_type })] : []),
+      ...[landmarkCaption(survival, lang)].filter(Boolean),
+    ],
   };
 }
 
@@ -64,7 +70,7 @@ export function survivalRmstTable(survival, lang) {
   return {
     id: 'survival_rmst',
     title: t('table.rmst.title', lang, { tau: formatDecimal(first.tau, lang) }),
-    caption: '',
+    caption: landmarkCaption(survival, lang),
     columns: [
       { key: 'group', label: t('col.group', lang) },
       { key: 'rmst', label: t('col.rmstCi', lang, { level }), numeric: true },
@@ -109,10 +115,10 @@ export function survivalAtTimesTable(survival, lang) {
   return {
     id: 'survival_at_times',
     title: t('table.atTimes.title', lang),
-    caption: '',
+    caption: landmarkCaption(survival, lang),
     columns: [
       { key: 'group', label: t('col.group', lang) },
-      { key: 'time', label: t('col.timePlain', lang), numeric: true },
+      { key: 'time', label: survivalTimeTitle(survival, lang), numeric: true },
       { key: 'at_risk', label: t('col.atRisk', lang), numeric: true },
       { key: 'estimate', label: t(withCi ? 'col.survivalCi' : 'col.survivalPlain', lang,
         { level: formatLevel(survival.conf_level, lang) }), numeric: true },
