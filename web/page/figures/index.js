@@ -7,6 +7,11 @@
 //   drawPlateletsByWeek(doc, byWeek, options)        the cohort report's platelets_by_week
 //   drawResponseBars(doc, response, options)         the cohort report's response
 //   drawSwimmer(doc, patients, options)              the cohort report's patients[]
+//
+// Not exported here, so that the page's first load does not carry them: the survival
+// calculator's competing-risks and Cox figures, imported with their analysis when first chosen
+// (cumulative-incidence.js: drawCumulativeIncidence(doc, cif, options); forest-plot.js:
+// drawForestPlot(doc, cox, options)).
 export { drawKaplanMeier, KM_LABELS } from './kaplan-meier.js';
 export { drawPlateletTrajectories, TRAJECTORY_LABELS } from './trajectories.js';
 export { drawPlateletsByWeek, PLATELETS_BY_WEEK_LABELS } from './platelets-by-week.js';
