@@ -1,16 +1,31 @@
-// The survival calculator mode (main thread): any table, its time, event and group columns,
-// then the core's Kaplan-Meier curves, medians, estimates at chosen times and log-rank test,
-// shown as a figure and as a table beside it (docs/design.md §6). The example is R's aml data set.
-import { drawKaplanMeier } from '../figures/index.js';
+// The survival calculator mode (main thread): any table, its columns, and one of three analyses
+// chosen at the top of the form: Kaplan-Meier (km-analysis.js), competing risks
+// (cif-analysis.js) or a Cox model (cox-analysis.js). This file loads the file, offers its
+// columns, shows the fields of the chosen analysis and puts its answer on the page
+// (docs/design.md §6). The competing-risks and Cox modules are imported the first time they
+// are chosen, so the page's first load carries only Kaplan-Meier. Each analysis has an example
+// (examples/: R's aml, mgus2 and veteran).
 import { t } from '../i18n/index.js';
-import { $, busy, el, figureExports, progress, say } from '../page-kit.js';
-import { renderTable } from '../tables/render-table.js';
-import {
-  survivalAtTimesTable, survivalGroupsTable, survivalRmstTable,
-} from '../tables/survival-tables.js';
+import { $, busy, el, progress, say } from '../page-kit.js';
+import * as kaplanMeier from './km-analysis.js';
 
-// Rows per curve the figure asks for: about two per pixel of its widest panel.
-const FIGURE_ROWS = 2000;
+/**
+ * @typedef {object} Analysis
+ * @property {(table: string, lang: string) => object} requestFromForm
+ * @property {(answer: any, lang: string) => {figure: HTMLElement, tables: HTMLElement[]}} render
+ * @property {{file: string, fields: Record<string, string>, covariates?: string[],
+ *   request: (table: string) => object}} example
+ */
+
+/** @type {Record<string, () => Promise<Analysis>>} */
+const ANALYSES = {
+  km: async () => kaplanMeier,
+  cif: () => import('./cif-analysis.js'),
+  cox: () => import('./cox-analysis.js'),
+};
+
+/** The example button's text for each analysis. */
+const EXAMPLE_TEXT = { km: 'survival.example', cif: 'cif.example', cox: 'cox.example' };
 
 /** @param {HTMLSelectElement} select @param {string[]} names @param {RegExp | null} guess */
 function fillSelect(select, names, guess, allowNone = false) {
@@ -21,6 +36,25 @@ function fillSelect(select, names, guess, allowNone = false) {
   if (guessed !== undefined && guessed !== null) select.value = guessed;
 }
 
+const select = (id) => /** @type {HTMLSelectElement} */ ($(id));
+
+/** The Cox covariates as a list of checkboxes, one per column (keyboard: Tab and Space). */
+function fillCovariates(columns) {
+  $('cox-covariate-list').replaceChildren(...columns.map((name) => el('label', {},
+    el('input', { type: 'checkbox', value: name }), ` ${name}`)));
+  disableTimeAndEvent();
+}
+
+/** The time, event and strata columns cannot be covariates: their boxes are off. */
+function disableTimeAndEvent() {
+  const taken = new Set([select('time-column').value, select('event-column').value,
+    select('strata-column').value]);
+  for (const box of $('cox-covariate-list').querySelectorAll('input')) {
+    const input = /** @type {HTMLInputElement} */ (box);
+    input.disabled = taken.has(input.value);
+  }
+}
+
 /**
  * @param {{client: import('../core-client.js').CoreClient, lang: () => string,
  *   describeFailure: (e: unknown) => string}} page
@@ -28,7 +62,9 @@ function fillSelect(select, names, guess, allowNone = false) {
 export function createSurvivalPage({ client, lang, describeFailure }) {
   /** The picked file, kept to load it again into a restarted worker. */
   let picked = /** @type {{source: File | ArrayBuffer, name: string, table: string} | null} */ (null);
-  let shown = /** @type {any} */ (null);  // the last survival answer
+  let chosen = 'km';
+  /** The last answer and the analysis that shows it (to show it again in another language). */
+  let shown = /** @type {{analysis: Analysis, answer: any} | null} */ (null);
 
   async function load(source, name) {
     const kept = source instanceof ArrayBuffer ? source.slice(0) : source;
@@ -46,29 +82,24 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
 
   function chooseColumns(columns) {
     if (columns.length === 0) throw new Error(t('error.noColumns', lang()));
-    fillSelect(/** @type {HTMLSelectElement} */ ($('time-column')), columns,
-      /time|delay|duration|week|month|day|temps|dur/i);
-    fillSelect(/** @type {HTMLSelectElement} */ ($('event-column')), columns,
+    fillSelect(select('time-column'), columns, /time|delay|duration|week|month|day|temps|dur/i);
+    fillSelect(select('event-column'), columns,
       /status|event|death|dead|relapse|statut|décès|evenement|événement/i);
-    fillSelect(/** @type {HTMLSelectElement} */ ($('group-column')), columns,
-      /group|arm|treat|groupe|bras|^x$/i, true);
-    fillSelect(/** @type {HTMLSelectElement} */ ($('strata-column')), columns, null, true);
+    fillSelect(select('status-column'), columns,
+      /status|event|cause|statut|evenement|événement/i);
+    fillSelect(select('group-column'), columns, /group|arm|treat|groupe|bras|^x$/i, true);
+    fillSelect(select('strata-column'), columns, null, true);
+    fillCovariates(columns);
     /** @type {HTMLFieldSetElement} */ ($('survival-columns')).disabled = false;
   }
 
-  function show(survival, warnings) {
-    shown = { survival, warnings };
-    const draw = () => drawKaplanMeier(document, survival, { lang: lang(), showCI: true,
-      showCensor: true, riskTable: 'at_risk', labels: { survival: t('axis.probability', lang()),
-        time: t('axis.time', lang()), atRisk: t('figure.numberAtRisk', lang()) } });
-    $('survival-figure').replaceChildren(el('figure', { class: 'figure' }, draw(),
-      figureExports(draw, 'kaplan-meier', lang())));
-    const extra = [survivalAtTimesTable(survival, lang()), survivalRmstTable(survival, lang())]
-      .filter(Boolean);
-    $('survival-table').replaceChildren(
-      renderTable(document, survivalGroupsTable(survival, lang()), lang()),
-      ...extra.map((table) => renderTable(document, table, lang())));
-    $('survival-warnings').replaceChildren(...warnings.map((w) => el('li', {}, w.message)));
+  function show(analysis, answer) {
+    shown = { analysis, answer };
+    const { figure, tables } = analysis.render(answer, lang());
+    $('survival-figure').replaceChildren(figure);
+    $('survival-table').replaceChildren(...tables);
+    $('survival-warnings').replaceChildren(...(answer.warnings ?? [])
+      .map((w) => el('li', {}, w.message)));
     const result = $('survival-result');
     result.hidden = false;
     result.scrollIntoView({ block: 'start' });
@@ -77,27 +108,67 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
 
   // Performance marks (read by bench/page_run.mjs): from a file given to its columns shown,
   // and from Run to the figure drawn, the two waits a user has.
-  async function run(request) {
+  async function run(analysis, request) {
     performance.mark('itp-run-start');
     busy(t('status.computing', lang()));
     const answer = await client.run(request);
     performance.mark('itp-answer-received');
     if (!answer.ok) throw new Error(answer.error.message);
-    show(answer.survival, answer.warnings ?? []);
+    show(analysis, answer);
     performance.mark('itp-run-end');
     say(t('status.done', lang()));
   }
 
+  /** Shows the fields of an analysis and hides the others'; its module loads on first use. */
+  async function choose(name) {
+    chosen = name;
+    for (const field of document.querySelectorAll('#survival-form [data-analyses]')) {
+      /** @type {HTMLElement} */ (field).hidden = !field.getAttribute('data-analyses')
+        .split(' ').includes(name);
+    }
+    $('survival-example').setAttribute('data-i18n', EXAMPLE_TEXT[name]);
+    $('survival-example').textContent = t(EXAMPLE_TEXT[name], lang());
+    // The result on the page belongs to the analysis it came from.
+    $('survival-result').hidden = true;
+    shown = null;
+    await ANALYSES[name]();
+  }
+
+  for (const radio of document.querySelectorAll('input[name="analysis"]')) {
+    radio.addEventListener('change', async (event) => {
+      try {
+        await choose(/** @type {HTMLInputElement} */ (event.target).value);
+      } catch (e) {
+        say(describeFailure(e), true);
+      }
+    });
+  }
+  for (const id of ['time-column', 'event-column', 'strata-column']) {
+    $(id).addEventListener('change', disableTimeAndEvent);
+  }
+  $('trend').addEventListener('change', () => {
+    /** @type {HTMLInputElement} */ ($('trend-scores')).disabled =
+      !/** @type {HTMLInputElement} */ ($('trend')).checked;
+  });
+
   $('survival-example').addEventListener('click', async () => {
     try {
       busy(t('status.loadingExample', lang()));
+      const analysis = await ANALYSES[chosen]();
+      const { file, fields, covariates, request } = analysis.example;
       // Relative URL: the site may be served from a sub-folder.
-      const reply = await fetch('examples/aml.csv');
-      if (!reply.ok) throw new Error(t('error.fetchExample', lang(), { file: 'aml.csv', status: reply.status }));
-      chooseColumns(await load(await reply.arrayBuffer(), 'aml.csv'));
-      /** @type {HTMLSelectElement} */ ($('event-column')).value = 'status';
-      await run({ type: 'survival', table: picked.table, time: 'time', event: 'status', group: 'x',
-        conf_type: 'log', conf_level: 0.95, times: [12, 24], table_rows_max: FIGURE_ROWS });
+      const reply = await fetch(`examples/${file}`);
+      if (!reply.ok) throw new Error(t('error.fetchExample', lang(), { file, status: reply.status }));
+      chooseColumns(await load(await reply.arrayBuffer(), file));
+      for (const [id, value] of Object.entries(fields)) {
+        /** @type {HTMLInputElement} */ ($(id)).value = value;
+      }
+      for (const box of $('cox-covariate-list').querySelectorAll('input')) {
+        const input = /** @type {HTMLInputElement} */ (box);
+        input.checked = (covariates ?? []).includes(input.value);
+      }
+      disableTimeAndEvent();
+      await run(analysis, request(picked.table));
     } catch (e) {
       say(describeFailure(e), true);
     }
@@ -121,35 +192,17 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     event.preventDefault();
     try {
       if (!picked) throw new Error(t('error.noFile', lang()));
-      const time = /** @type {HTMLSelectElement} */ ($('time-column')).value;
-      const eventColumn = /** @type {HTMLSelectElement} */ ($('event-column')).value;
-      if (time === eventColumn) throw new Error(t('error.sameColumns', lang()));
-      const group = /** @type {HTMLSelectElement} */ ($('group-column')).value;
-      const times = /** @type {HTMLInputElement} */ ($('survival-times')).value
-        .split(/[;\s]+|,(?=\s)/).map((s) => Number(s.replace(',', '.'))).filter(Number.isFinite);
-      // The figure needs no more rows per curve than its panel has pixels (the core keeps the
-      // exact values of the rows it keeps); the medians and the test are the full analysis's.
-      const request = { type: 'survival', table: picked.table, time, event: eventColumn,
-        conf_type: /** @type {HTMLSelectElement} */ ($('conf-type')).value,
-        table_rows_max: FIGURE_ROWS };
-      const strata = /** @type {HTMLSelectElement} */ ($('strata-column')).value;
-      if (strata) request.strata = strata;
-      request.rho = Number(/** @type {HTMLSelectElement} */ ($('rho')).value);
-      if (group) request.group = group;
-      if (times.length) request.times = times;
-      const tau = Number(/** @type {HTMLInputElement} */ ($('rmst-tau')).value.replace(',', '.'));
-      if (/** @type {HTMLInputElement} */ ($('rmst-tau')).value.trim() && tau > 0) {
-        request.rmst_tau = tau;
-      }
-      await run(request);
+      const analysis = await ANALYSES[chosen]();
+      await run(analysis, analysis.requestFromForm(picked.table, lang()));
     } catch (e) {
       say(describeFailure(e), true);
     }
   });
 
+  choose('km');
   return {
     onLanguage() {
-      if (shown) show(shown.survival, shown.warnings);
+      if (shown) show(shown.analysis, shown.answer);
     },
     async onRestart() {
       if (picked) await load(picked.source, picked.name);
