@@ -1,6 +1,7 @@
 // The page's words in English and French (web/page/i18n/, issue 6); how numbers are written is
 // tests/node/format.test.mjs's.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import {
@@ -110,3 +111,14 @@ test('issue 11: the new rows, tables and figure are named in both languages', ()
     assert.notEqual(t(id, 'fr'), t(id, 'en'), `${id} is translated`);
   }
 });
+
+test('no id is written twice in a dictionary (the later text would silently replace the first)',
+  async () => {
+    for (const lang of ['en', 'fr']) {
+      const source = await readFile(new URL(`../../web/page/i18n/${lang}.js`, import.meta.url),
+        'utf8');
+      const ids = [...source.matchAll(/^ {2}'([^']+)':/gm)].map((m) => m[1]);
+      assert.ok(ids.length > 300, `${lang}: ids read from the source`);
+      assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], `${lang}: repeated ids`);
+    }
+  });

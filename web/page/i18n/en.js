@@ -608,7 +608,7 @@ export const en = Object.freeze({
   'col.cause': 'Cause',
   'col.causeEvents': 'Events of the cause',
   'col.lastTime': 'Last time',
-  'col.incidenceCi': 'Cumulative incidence ({level} CI)',
+  'col.cifCi': 'Cumulative incidence ({level} CI)',
   'col.estimate': 'Estimate',
   'col.variance': 'Variance',
   'col.lower': 'Lower limit',

@@ -599,7 +599,7 @@ export const fr = Object.freeze({
   'col.cause': 'Cause',
   'col.causeEvents': 'Événements de la cause',
   'col.lastTime': 'Dernier temps',
-  'col.incidenceCi': 'Incidence cumulée (IC {level})',
+  'col.cifCi': 'Incidence cumulée (IC {level})',
   'col.estimate': 'Estimation',
   'col.variance': 'Variance',
   'col.lower': 'Borne inférieure',

@@ -78,7 +78,9 @@ export function render(answer, lang) {
 /** The example: R's aml, as tests/browser/survival_expected.R computes it. */
 export const example = {
   file: 'aml.csv',
-  fields: { 'time-column': 'time', 'event-column': 'status', 'group-column': 'x' },
+  // The form shows what the example asked, so that "Run" after a change asks the same and more.
+  fields: { 'time-column': 'time', 'event-column': 'status', 'group-column': 'x',
+    'conf-type': 'log', 'survival-times': '12, 24' },
   request: (table) => ({ type: 'survival', table, time: 'time', event: 'status', group: 'x',
     conf_type: 'log', conf_level: 0.95, times: [12, 24], table_rows_max: FIGURE_ROWS }),
 };

@@ -73,7 +73,7 @@ export function cifAtTimesTable(cif, lang) {
       { key: 'cause', label: t('col.cause', lang) },
       { key: 'group', label: t('col.group', lang) },
       { key: 'time', label: t('col.timePlain', lang), numeric: true },
-      { key: 'estimate', label: t('col.incidenceCi', lang, { level }), numeric: true },
+      { key: 'estimate', label: t('col.cifCi', lang, { level }), numeric: true },
     ],
     rows,
     footnotes: [t('note.cif', lang, { level })],
