@@ -1,87 +1,16 @@
 #include "core/survival/competing_rows.hpp"
 
-#include <algorithm>
-#include <numeric>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/io/cell_values.hpp"
+#include "core/survival/column_labels.hpp"
+#include "core/survival/required_column.hpp"
 
 namespace itp {
 namespace {
 
 constexpr std::uint32_t kUnset = UINT32_MAX;
-
-std::size_t require_column(const TextTable& table, const std::string& name, const char* role) {
-  const std::size_t index = table.column_index(name);
-  if (index != TextTable::npos) return index;
-  std::string available;
-  for (const std::string& h : table.header()) available += (available.empty() ? "" : ", ") + h;
-  throw InputError({"unknown_column",
-                    std::string("the ") + role + " column \"" + name + "\" is not in " +
-                        table.file() + "; its columns are: " + available,
-                    table.file(), 1, name});
-}
-
-// The distinct texts of a column, numbered in order of first appearance.
-class Labels {
- public:
-  std::uint32_t index_of(std::string_view label) {
-    // A status or group column has a handful of labels: a scan beats hashing each cell.
-    for (std::size_t i = 0; i < labels_.size() && i < kScanLimit; ++i)
-      if (labels_[i] == label) return static_cast<std::uint32_t>(i);
-    if (labels_.size() > kScanLimit) {
-      const auto it = index_.find(std::string(label));
-      if (it != index_.end()) return it->second;
-    }
-    const auto index = static_cast<std::uint32_t>(labels_.size());
-    labels_.emplace_back(label);
-    if (labels_.size() > kScanLimit) {
-      if (index_.empty())  // moving past the scan: index what the scan held
-        for (std::uint32_t i = 0; i < index; ++i) index_.emplace(labels_[i], i);
-      index_.emplace(labels_.back(), index);
-    }
-    return index;
-  }
-  const std::vector<std::string>& labels() const { return labels_; }
-
- private:
-  static constexpr std::size_t kScanLimit = 8;
-  std::vector<std::string> labels_;
-  std::unordered_map<std::string, std::uint32_t> index_;
-};
-
-// R's order of factor levels as the core reads them: by value when every label is a number,
-// else by bytes (ties in value, "1" and "1.0", by bytes).
-std::vector<std::uint32_t> r_level_order(const std::vector<std::string>& labels) {
-  std::vector<std::optional<double>> value(labels.size());
-  bool all_numbers = true;
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    value[i] = parse_number(labels[i]);
-    all_numbers = all_numbers && value[i].has_value();
-  }
-  std::vector<std::uint32_t> order(labels.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (all_numbers && *value[a] != *value[b]) return *value[a] < *value[b];
-    return labels[a] < labels[b];
-  });
-  return order;
-}
-
-// Renumbers `of_row` from first-appearance ids to R's level order; fills `names`.
-void number_in_r_order(const Labels& labels, std::vector<std::uint32_t>& of_row,
-                       std::vector<std::string>& names) {
-  const std::vector<std::uint32_t> order = r_level_order(labels.labels());
-  std::vector<std::uint32_t> rank(order.size());
-  names.clear();
-  for (std::size_t r = 0; r < order.size(); ++r) {
-    rank[order[r]] = static_cast<std::uint32_t>(r);
-    names.push_back(labels.labels()[order[r]]);
-  }
-  for (std::uint32_t& i : of_row) i = rank[i];
-}
 
 // What each distinct status text means. As R's read.csv reads the column: numbers when every
 // status cell present (in any row) is a number, so "1" and "1.0" are one cause and the censor
@@ -128,12 +57,7 @@ StatusCoding code_statuses(const std::vector<std::string>& labels,
   }
   std::vector<std::string> first_names;
   for (std::uint32_t label : first_label_of_cause) first_names.push_back(labels[label]);
-  const std::vector<std::uint32_t> order = r_level_order(first_names);
-  std::vector<std::uint32_t> rank(order.size());
-  for (std::size_t r = 0; r < order.size(); ++r) {
-    rank[order[r]] = static_cast<std::uint32_t>(r);
-    coding.names.push_back(first_names[order[r]]);
-  }
+  const std::vector<std::uint32_t> rank = rank_in_r_order(first_names, coding.names);
   for (std::uint32_t& c : coding.cause)
     if (c != kUnset) c = rank[c];
   return coding;
@@ -169,7 +93,7 @@ CompetingRows read_competing_rows(const TextTable& table, const CifRequest& requ
     log.add(cell_problem(table, record, column, code, std::move(message)));
   };
 
-  Labels statuses, groups, strata;
+  ColumnLabels statuses, groups, strata;
   std::vector<std::string_view> cells;
   std::string scratch;
   std::size_t offset = table.record_count() > 0 ? table.offset_of(0) : 0;
@@ -237,8 +161,8 @@ CompetingRows read_competing_rows(const TextTable& table, const CifRequest& requ
       s = coding.cause[s] + 1;
     }
   }
-  number_in_r_order(groups, rows.group, rows.group_names);
-  number_in_r_order(strata, rows.stratum, rows.strata_names);
+  number_in_r_order(groups.labels(), rows.group, rows.group_names);
+  number_in_r_order(strata.labels(), rows.stratum, rows.strata_names);
   return rows;
 }
 

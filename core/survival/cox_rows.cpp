@@ -1,115 +1,17 @@
 #include "core/survival/cox_rows.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <numeric>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/io/cell_values.hpp"
+#include "core/survival/column_labels.hpp"
+#include "core/survival/event_cell.hpp"
+#include "core/survival/required_column.hpp"
 #include "core/survival/time_bins.hpp"
 
 namespace itp {
 namespace {
-
-std::size_t require_column(const TextTable& table, const std::string& name, const char* role) {
-  const std::size_t index = table.column_index(name);
-  if (index != TextTable::npos) return index;
-  std::string available;
-  for (const std::string& h : table.header()) available += (available.empty() ? "" : ", ") + h;
-  throw InputError({"unknown_column",
-                    std::string("the ") + role + " column \"" + name + "\" is not in " +
-                        table.file() + "; its columns are: " + available,
-                    table.file(), 1, name});
-}
-
-bool same_text_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-// Distinct texts of a column, numbered in order of first appearance.
-class Labels {
- public:
-  std::uint32_t index_of(std::string_view label) {
-    if (labels_.size() <= kScanLimit) {
-      for (std::size_t i = 0; i < labels_.size(); ++i)
-        if (labels_[i] == label) return static_cast<std::uint32_t>(i);
-    } else if (const auto it = index_.find(std::string(label)); it != index_.end()) {
-      return it->second;
-    }
-    const auto index = static_cast<std::uint32_t>(labels_.size());
-    labels_.emplace_back(label);
-    if (labels_.size() == kScanLimit + 1)  // leaving the scan: index what it held
-      for (std::uint32_t i = 0; i < labels_.size(); ++i) index_.emplace(labels_[i], i);
-    else if (labels_.size() > kScanLimit + 1)
-      index_.emplace(labels_.back(), index);
-    return index;
-  }
-  const std::vector<std::string>& labels() const { return labels_; }
-
- private:
-  static constexpr std::size_t kScanLimit = 8;
-  std::vector<std::string> labels_;
-  std::unordered_map<std::string, std::uint32_t> index_;
-};
-
-// Old index -> rank in R's level order (numbers by value when every label is one, else bytes),
-// with the sorted names.
-std::vector<std::uint32_t> rank_in_r_order(const std::vector<std::string>& labels,
-                                           std::vector<std::string>& sorted) {
-  std::vector<std::optional<double>> value(labels.size());
-  bool all_numbers = true;
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    value[i] = parse_number(labels[i]);
-    all_numbers = all_numbers && value[i].has_value();
-  }
-  std::vector<std::uint32_t> order(labels.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (all_numbers && *value[a] != *value[b]) return *value[a] < *value[b];
-    return labels[a] < labels[b];
-  });
-  std::vector<std::uint32_t> rank(order.size());
-  sorted.clear();
-  for (std::size_t r = 0; r < order.size(); ++r) {
-    rank[order[r]] = static_cast<std::uint32_t>(r);
-    sorted.push_back(labels[order[r]]);
-  }
-  return rank;
-}
-
-// An event cell before the column's coding is known (R's Surv: 2 = event and 1 = censored when
-// the largest number of the column is 2). Words mean the same under either coding.
-constexpr std::uint8_t kZero = 0, kOne = 1, kTwo = 2, kWordEvent = 3, kWordCensored = 4;
-constexpr std::uint8_t kUnreadable = 255;
-
-std::uint8_t read_event(std::string_view cell, const CoxRequest& request) {
-  const std::string_view value = trim_whitespace(cell);
-  if (!request.event_values.empty()) {
-    for (const std::string& e : request.event_values)
-      if (same_text_ignoring_case(value, trim_whitespace(e))) return kOne;
-    for (const std::string& c : request.censor_values)
-      if (same_text_ignoring_case(value, trim_whitespace(c))) return kZero;
-    return kUnreadable;
-  }
-  if (const std::optional<double> number = parse_number(value)) {
-    if (*number == 0) return kZero;
-    if (*number == 1) return kOne;
-    if (*number == 2) return kTwo;
-    return kUnreadable;
-  }
-  switch (parse_event_code(value)) {
-    case EventCode::event: return kWordEvent;
-    case EventCode::censored: return kWordCensored;
-    case EventCode::invalid: break;
-  }
-  return kUnreadable;
-}
 
 struct Exclusion {
   std::size_t record;
@@ -172,14 +74,14 @@ CoxRows read_cox_rows(const TextTable& table, const CoxRequest& request, Problem
   // whose event says 2 and which fails later waits for the coding.
   CoxRows rows;
   rows.rows_read = records;
-  std::vector<Labels> levels(n_covariates);
-  Labels strata;
+  std::vector<ColumnLabels> levels(n_covariates);
+  ColumnLabels strata;
   rows.covariates.resize(n_covariates);
   for (std::size_t c = 0; c < n_covariates; ++c) {
     rows.covariates[c].name = request.covariates[c];
     rows.covariates[c].numeric = numeric[c];
   }
-  std::vector<std::uint8_t> code;  // per row kept so far
+  std::vector<EventCell> code;  // per row kept so far
   std::vector<std::size_t> record_of;
   std::vector<Exclusion> exclusions;
   std::vector<Exclusion> two_and_missing;  // event 2, and a later cell missing
@@ -214,8 +116,8 @@ CoxRows read_cox_rows(const TextTable& table, const CoxRequest& request, Problem
                             " is negative: a survival time cannot be. Two dates may have been "
                             "swapped; correct this row and load the file again",
                         table.file(), TextTable::spreadsheet_row(record), request.time_column});
-    const std::uint8_t event = read_event(cells[1], request);
-    if (event == kUnreadable) {
+    const EventCell event = read_event_cell(cells[1], request.event_values, request.censor_values);
+    if (event == EventCell::unreadable) {
       const std::string_view cell = trim_whitespace(cells[1]);
       if (is_missing_marker(cell))
         exclusions.push_back({record, &request.event_column, "missing_event",
@@ -237,10 +139,10 @@ CoxRows read_cox_rows(const TextTable& table, const CoxRequest& request, Problem
       missing = Exclusion{record, strata_name, "missing_strata",
                           "no stratum in this row, so it is left out of the model"};
     if (missing) {
-      (event == kTwo ? two_and_missing : exclusions).push_back(std::move(*missing));
+      (event == EventCell::two ? two_and_missing : exclusions).push_back(std::move(*missing));
       continue;
     }
-    zero_in_used = zero_in_used || event == kZero;
+    zero_in_used = zero_in_used || event == EventCell::zero;
     code.push_back(event);
     record_of.push_back(record);
     time_id.push_back(times.id_of(*time + 0.0));  // -0 is 0
@@ -274,7 +176,7 @@ CoxRows read_cox_rows(const TextTable& table, const CoxRequest& request, Problem
   }
   std::vector<bool> keep(code.size(), true);
   for (std::size_t i = 0; i < code.size(); ++i) {
-    if (code[i] == kTwo && !coded_1_2) {
+    if (code[i] == EventCell::two && !coded_1_2) {
       keep[i] = false;
       exclusions.push_back({record_of[i], &request.event_column, "invalid_event", why_not_two});
     }
@@ -295,9 +197,9 @@ CoxRows read_cox_rows(const TextTable& table, const CoxRequest& request, Problem
   std::size_t kept = 0;
   for (std::size_t i = 0; i < code.size(); ++i) {
     if (!keep[i]) continue;
-    const std::uint8_t c = code[i];
-    rows.event.push_back(coded_1_2 ? (c == kTwo || c == kWordEvent)
-                                   : (c == kOne || c == kWordEvent));
+    const EventCell c = code[i];
+    rows.event.push_back(coded_1_2 ? (c == EventCell::two || c == EventCell::word_event)
+                                   : (c == EventCell::one || c == EventCell::word_event));
     rows.time.push_back(bins.times()[bins.bin_of(time_id[i])]);
     rows.stratum[kept] = rows.stratum[i];
     for (CoxCovariate& covariate : rows.covariates) {
@@ -314,19 +216,17 @@ CoxRows read_cox_rows(const TextTable& table, const CoxRequest& request, Problem
       continue;
     }
     covariate.level.resize(kept);
-    const std::vector<std::uint32_t> rank = rank_in_r_order(levels[c].labels(), covariate.levels);
-    for (std::uint32_t& l : covariate.level) l = rank[l];
+    number_in_r_order(levels[c].labels(), covariate.level, covariate.levels);
   }
   if (strata_name) {
     // Only the strata of rows used: an empty stratum adds nothing to the model.
-    Labels used;
+    ColumnLabels used;
     std::vector<std::uint32_t> renumber(strata.labels().size(), UINT32_MAX);
     for (std::uint32_t& s : rows.stratum) {
       if (renumber[s] == UINT32_MAX) renumber[s] = used.index_of(strata.labels()[s]);
       s = renumber[s];
     }
-    const std::vector<std::uint32_t> rank = rank_in_r_order(used.labels(), rows.strata_names);
-    for (std::uint32_t& s : rows.stratum) s = rank[s];
+    number_in_r_order(used.labels(), rows.stratum, rows.strata_names);
   } else {
     rows.strata_names = {"all"};
   }
