@@ -2,34 +2,20 @@
 // number by number at 1e-9 relative (no absolute floor), with the JSON that R's cmprsk::cuminc
 // gave (tests/golden/make_golden_cif.R).
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
 #include "core/api/workspace.hpp"
+#include "golden_fixtures.hpp"
 #include "json_compare.hpp"
 
 namespace {
 
 using json = nlohmann::ordered_json;
 
-const std::string kGoldenDir = std::string(ITP_TEST_DATA_DIR) + "/golden/";
-
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) FAIL("cannot open " << path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-std::string file_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
-
-std::string file_stem(const std::string& path) {
-  const std::string name = file_name(path);
-  return name.substr(0, name.find_last_of('.'));
-}
+using itp::testing::kGoldenDir;
+using itp::testing::load_golden_table;
+using itp::testing::read_bytes;
 
 // The cif request that `itp-analyze cif` would send for this case's arguments.
 json cif_request(const json& golden_case, const std::string& table) {
@@ -57,13 +43,9 @@ TEST_CASE("cif agrees with R's cmprsk::cuminc on every golden case", "[golden][c
     INFO("golden case " << name << " (" << input << ")");
 
     itp::Workspace workspace;
-    const json load = {
-        {"type", "load_table"}, {"name", file_stem(input)}, {"file", file_name(input)}};
-    const json loaded =
-        json::parse(workspace.load_table(load.dump(), read_bytes(kGoldenDir + input)));
-    REQUIRE(loaded.value("ok", false));
+    const std::string table = load_golden_table(workspace, input);
 
-    const json request = cif_request(golden_case, file_stem(input));
+    const json request = cif_request(golden_case, table);
     INFO("request " << request.dump());
     const json actual = json::parse(workspace.run(request.dump()));
     const json expected = json::parse(read_bytes(kGoldenDir + "expected/cif_" + name + ".json"));

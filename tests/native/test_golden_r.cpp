@@ -1,12 +1,11 @@
 // Replays every case of tests/golden/cases.json through the core and compares the answer, field
 // by field, with the JSON that R's survival package produced (tests/golden/make_golden.R).
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
 #include "core/api/workspace.hpp"
+#include "golden_fixtures.hpp"
 #include "json_compare.hpp"
 
 namespace {
@@ -14,22 +13,9 @@ namespace {
 // Ordered, so the first difference reported is the first in the expected file.
 using json = nlohmann::ordered_json;
 
-const std::string kGoldenDir = std::string(ITP_TEST_DATA_DIR) + "/golden/";
-
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) FAIL("cannot open " << path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-std::string file_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
-
-std::string file_stem(const std::string& path) {
-  const std::string name = file_name(path);
-  return name.substr(0, name.find_last_of('.'));
-}
+using itp::testing::kGoldenDir;
+using itp::testing::load_golden_table;
+using itp::testing::read_bytes;
 
 // The survival request that `itp-analyze survival` would send for this case's arguments.
 json survival_request(const json& golden_case, const std::string& table) {
@@ -62,14 +48,9 @@ TEST_CASE("survival agrees with R's survival package on every golden case", "[go
     INFO("golden case " << name << " (" << input << ")");
 
     itp::Workspace workspace;
-    const json load = {
-        {"type", "load_table"}, {"name", file_stem(input)}, {"file", file_name(input)}};
-    const std::string bytes = read_bytes(kGoldenDir + input);
-    const json loaded = json::parse(workspace.load_table(load.dump(), bytes));
-    INFO("load_table answered " << loaded.dump());
-    REQUIRE(loaded.value("ok", false));
+    const std::string table = load_golden_table(workspace, input);
 
-    const json request = survival_request(golden_case, file_stem(input));
+    const json request = survival_request(golden_case, table);
     const std::string answer = workspace.run(request.dump());
     INFO("request " << request.dump());
     const json actual = json::parse(answer);
