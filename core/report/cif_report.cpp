@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/report/rows_json.hpp"
 #include "core/survival/competing_counts.hpp"
 #include "core/survival/cumulative_incidence.hpp"
 #include "core/survival/gray_test.hpp"
@@ -55,19 +56,6 @@ std::vector<GrayTest> run_tests(const CompetingRows& rows, const CifRequest& req
   return tests;
 }
 
-void write_rows(JsonWriter& out, const CompetingRows& rows) {
-  std::size_t left_out = 0;
-  for (const auto& reason_count : rows.excluded) left_out += reason_count.second;
-  out.begin_object();
-  out.key("read").value(rows.rows_read);
-  out.key("used").value(rows.rows_read - left_out);
-  out.key("censored").value(rows.censored);
-  out.key("left_out").begin_object();
-  for (const auto& [reason, count] : rows.excluded) out.key(reason).value(count);
-  out.end_object();
-  out.end_object();
-}
-
 }  // namespace
 
 void write_cif_report(JsonWriter& out, const CompetingRows& rows, const CifRequest& request,
@@ -110,7 +98,7 @@ void write_cif_report(JsonWriter& out, const CompetingRows& rows, const CifReque
   if (request.strata_column) out.array(rows.strata_names);
   else out.null();
   out.key("rows");
-  write_rows(out, rows);
+  write_rows_json(out, rows.rows_read, rows.excluded, rows.censored);
 
   // In cuminc's order: causes outer, groups inner.
   const std::vector<TimeTable> by_group =

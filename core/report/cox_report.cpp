@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/report/rows_json.hpp"
 #include "core/survival/cox_model.hpp"
 
 namespace itp {
@@ -68,18 +69,6 @@ void write_test(JsonWriter& out, const CoxTest& test) {
   out.end_object();
 }
 
-void write_rows(JsonWriter& out, const CoxRows& rows) {
-  std::size_t left_out = 0;
-  for (const auto& reason_count : rows.excluded) left_out += reason_count.second;
-  out.begin_object();
-  out.key("read").value(rows.rows_read);
-  out.key("used").value(rows.rows_read - left_out);
-  out.key("left_out").begin_object();
-  for (const auto& [reason, count] : rows.excluded) out.key(reason).value(count);
-  out.end_object();
-  out.end_object();
-}
-
 }  // namespace
 
 void write_cox_report(JsonWriter& out, const CoxRows& rows, const CoxRequest& request,
@@ -141,7 +130,7 @@ void write_cox_report(JsonWriter& out, const CoxRows& rows, const CoxRequest& re
   out.key("iterations").value(model.iterations);
   out.key("converged").value(model.converged && model.events > 0);
   out.key("rows");
-  write_rows(out, rows);
+  write_rows_json(out, rows.rows_read, rows.excluded);
   out.end_object();
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/numeric/distributions.hpp"
+#include "core/report/rows_json.hpp"
 
 #include "core/survival/kaplan_meier.hpp"
 #include "core/survival/log_rank.hpp"
@@ -337,18 +338,6 @@ void write_follow_up(JsonWriter& out, const EventCounts& everyone, const Surviva
   out.end_object();
 }
 
-void write_rows(JsonWriter& out, const SurvivalRows& rows) {
-  std::size_t left_out = 0;
-  for (const auto& reason_count : rows.excluded) left_out += reason_count.second;
-  out.begin_object();
-  out.key("read").value(rows.rows_read);
-  out.key("used").value(rows.rows_read - left_out);
-  out.key("left_out").begin_object();
-  for (const auto& [reason, count] : rows.excluded) out.key(reason).value(count);
-  out.end_object();
-  out.end_object();
-}
-
 }  // namespace
 
 void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
@@ -403,7 +392,7 @@ void write_survival_report(JsonWriter& out, const SurvivalRows& rows,
   out.key("conf_level").value(request.conf_level);
   if (request.landmark) out.key("landmark").value(*request.landmark);
   out.key("rows");
-  write_rows(out, rows);
+  write_rows_json(out, rows.rows_read, rows.excluded);
   out.key("groups").begin_array();
   std::vector<RestrictedMean> rmst;
   for (std::size_t g = 0; g < curves.size(); ++g) {
