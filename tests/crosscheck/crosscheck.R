@@ -36,6 +36,8 @@ script_dir <- local({
   dirname(normalizePath(sub("^--file=", "", file_arg[1])))
 })
 source(file.path(script_dir, "..", "golden", "make_golden.R"))   # r_expected, read_csv_as_core
+source(file.path(script_dir, "compare.R"))   # fmt_num, %||%
+source(file.path(script_dir, "seeds.R"))     # write_case_csv
 suppressPackageStartupMessages(library(parallel))
 
 out_dir <- file.path(script_dir, "out")
@@ -200,18 +202,6 @@ draw_case <- function(seed) {
        risk_times = risk_times)
 }
 
-fmt_num <- function(x) sprintf("%.17g", x)
-
-write_case_csv <- function(d, path) {
-  cols <- lapply(d, function(col) {
-    text <- if (is.numeric(col)) fmt_num(col) else as.character(col)
-    text[is.na(col)] <- ""
-    text
-  })
-  lines <- c(paste(names(d), collapse = ","), do.call(paste, c(cols, sep = ",")))
-  writeLines(lines, path)
-}
-
 describe_case <- function(cs) {
   sprintf("n=%d groups=%d%s %s events=%s conf=%s/%s rho=%s times=[%s]%s", nrow(cs$data),
           length(unique(cs$data$arm)), if (is.null(cs$strata)) "" else " strata", cs$design,
@@ -306,7 +296,6 @@ first_difference <- function(expected, actual, path = "$") {
   list(path = path, expected = show(expected), actual = show(actual))
 }
 
-`%||%` <- function(a, b) if (is.null(a)) b else a
 drop_warnings <- function(x) { x[["warnings"]] <- NULL; x }
 
 # Every warning R expects must be among the CLI's with the same values of its fields, and

@@ -44,11 +44,11 @@ script_dir <- local({
   file_arg <- grep("^--file=", commandArgs(FALSE), value = TRUE)
   dirname(normalizePath(sub("^--file=", "", file_arg[1])))
 })
+source(file.path(script_dir, "compare.R"))   # fmt_num, %||%, compare_numbers, rows_difference
+source(file.path(script_dir, "seeds.R"))     # write_case_csv, keep_failing_seed, run_seeds
 out_dir <- file.path(script_dir, "out")
 work_dir <- tempfile("itp-crosscheck-cif-")
 dir.create(work_dir)
-
-fmt_num <- function(x) sprintf("%.17g", x)
 
 # ---- random data sets --------------------------------------------------------------------------
 
@@ -121,15 +121,6 @@ draw_case <- function(seed) {
        kinds = kinds)
 }
 
-write_case_csv <- function(d, path) {
-  cols <- lapply(d, function(col) {
-    text <- if (is.numeric(col)) fmt_num(col) else as.character(col)
-    text[is.na(col)] <- ""
-    text
-  })
-  writeLines(c(paste(names(d), collapse = ","), do.call(paste, c(cols, sep = ","))), path)
-}
-
 cli_arguments <- function(cs, csv) {
   c("cif", "--input", csv, "--time", "time", "--status", "status",
     if (!is.null(cs$group)) c("--group", cs$group),
@@ -142,23 +133,6 @@ cli_arguments <- function(cs, csv) {
 # ---- comparison ----------------------------------------------------------------------------------
 
 num <- function(x) if (is.null(x)) numeric(0) else vapply(x, function(v) if (is.null(v)) NA_real_ else as.numeric(v), 0)
-
-# First difference between R's numbers and the CLI's, NULL when all agree. NA matches null only.
-compare_numbers <- function(what, expected, actual, floor = 0) {
-  if (length(expected) != length(actual))
-    return(sprintf("%s: expected %d values got %d", what, length(expected), length(actual)))
-  for (i in seq_along(expected)) {
-    e <- expected[i]
-    a <- actual[i]
-    if (is.na(e) || is.na(a)) {
-      if (is.na(e) && is.na(a)) next
-      return(sprintf("%s[%d]: expected %s got %s", what, i, fmt_num(e), fmt_num(a)))
-    }
-    if (abs(a - e) > max(1e-9 * abs(e), floor))
-      return(sprintf("%s[%d]: expected %s got %s", what, i, fmt_num(e), fmt_num(a)))
-  }
-  NULL
-}
 
 log_log_limits <- function(est, var, level) {
   z <- qnorm(0.5 + level / 2)
@@ -180,8 +154,6 @@ compare_columns <- function(what, got, time, est, var, level) {
     compare_numbers(paste0(what, ".upper"), lim$upper, num(got$upper))
 }
 
-`%||%` <- function(a, b) if (is.null(a)) b else a
-
 # The rows every asked cell of which is present.
 d_all_missing <- function(csv, cs) {
   d <- read.csv(csv, na.strings = "", stringsAsFactors = FALSE, check.names = FALSE)
@@ -199,12 +171,7 @@ check_case <- function(cs) {
   got <- tryCatch(fromJSON(paste(answer, collapse = "\n"), simplifyVector = FALSE),
                   error = function(e) NULL)
   fail <- function(message) {
-    keep <- file.path(out_dir, paste0("cif-seed-", cs$seed))
-    dir.create(keep, recursive = TRUE, showWarnings = FALSE)
-    file.copy(csv, keep, overwrite = TRUE)
-    writeLines(answer, file.path(keep, "cli.json"))
-    writeLines(paste(c(cli, shQuote(sub(csv, file.path(keep, "cif.csv"), cli_args, fixed = TRUE))),
-                     collapse = " "), file.path(keep, "command.sh"))
+    keep_failing_seed(file.path(out_dir, paste0("cif-seed-", cs$seed)), csv, answer, cli, cli_args)
     list(seed = cs$seed, ok = FALSE, message = message, kinds = cs$kinds)
   }
   if (!is.null(got) && isFALSE(got$ok) && identical(got$error$code, "no_usable_rows") &&
@@ -223,21 +190,13 @@ check_case <- function(cs) {
   first_missing <- apply(is.na(d[columns]), 1, function(m) if (any(m)) columns[which(m)[1]] else "")
   left_out <- table(reasons[first_missing[first_missing != ""]])
   used <- d[first_missing == "", , drop = FALSE]
-  rows <- got$cif$rows
   expected_left <- as.list(left_out)
-  actual_left <- rows$left_out
-  if (rows$read != nrow(d) || rows$used != nrow(used) ||
-      !setequal(names(expected_left), names(actual_left)) ||
-      any(vapply(names(expected_left), function(r) expected_left[[r]] != actual_left[[r]], TRUE)))
-    return(fail(sprintf("rows: expected read %d used %d left_out %s got %s", nrow(d), nrow(used),
-                        toJSON(expected_left, auto_unbox = TRUE), toJSON(rows, auto_unbox = TRUE))))
+  diff <- rows_difference(got$cif$rows, nrow(d), nrow(used), expected_left)
+  if (!is.null(diff)) return(fail(diff))
 
   # Warnings: every row left out (up to the cap of 20 per code, then one summary), and notices.
   codes <- vapply(got$warnings, function(w) w$code, "")
-  expected_codes <- character(0)
-  for (r in names(expected_left))
-    expected_codes <- c(expected_codes, rep(r, min(20, expected_left[[r]])),
-                        if (expected_left[[r]] > 20) r)
+  expected_codes <- left_out_warning_codes(expected_left)
   if (length(cs$times) && (is.unsorted(cs$times) || anyDuplicated(cs$times)))
     expected_codes <- c(expected_codes, "times_reordered")
   if (nrow(used) > 0 && !is.null(cs$group) && length(unique(used$arm)) == 1 &&
@@ -336,25 +295,7 @@ check_case <- function(cs) {
 
 # ---- run --------------------------------------------------------------------------------------
 
-seeds <- seq(first_seed, length.out = n_cases)
-started <- Sys.time()
-results <- mclapply(seeds, function(seed) {
-  tryCatch(check_case(draw_case(seed)),
-           error = function(e) list(seed = seed, ok = FALSE, message = paste("error:", conditionMessage(e)),
-                                    kinds = character(0)))
-}, mc.cores = 2)
-unlink(work_dir, recursive = TRUE)
-
-failed <- Filter(function(r) !isTRUE(r$ok), results)
-for (r in failed) cat(sprintf("FAIL seed=%d %s\n", r$seed, r$message))
-kinds <- table(unlist(lapply(results, function(r) r$kinds)))
-compared <- sum(vapply(results, function(r) isTRUE(r$ok), TRUE))
-cat(sprintf("cif cross-check: %d of %d seeds agree with cmprsk::cuminc (%.1f s)\n", compared,
-            length(seeds), as.numeric(difftime(Sys.time(), started, units = "secs"))))
-cat("kinds of case reached:", paste(sprintf("%s %d", names(kinds), kinds), collapse = ", "), "\n")
 must_reach <- c("cause absent from a group", "all censored", "R refuses: all censored",
-                "censor code 9", "strata", "missing cells", "times")
-unreached <- setdiff(must_reach, names(kinds))
-if (n_cases >= 500 && length(unreached))
-  cat("not reached:", paste(unreached, collapse = ", "), "\n")
-quit(status = if (length(failed) > 0 || (n_cases >= 500 && length(unreached) > 0)) 1 else 0)
+              "censor code 9", "strata", "missing cells", "times")
+run_seeds(seq(first_seed, length.out = n_cases), function(seed) check_case(draw_case(seed)),
+          "cif cross-check", "cmprsk::cuminc", must_reach, work_dir)

@@ -54,12 +54,11 @@ script_dir <- local({
   file_arg <- grep("^--file=", commandArgs(FALSE), value = TRUE)
   dirname(normalizePath(sub("^--file=", "", file_arg[1])))
 })
+source(file.path(script_dir, "compare.R"))   # fmt_num, %||%, compare_numbers, rows_difference
+source(file.path(script_dir, "seeds.R"))     # write_case_csv, keep_failing_seed, run_seeds
 out_dir <- file.path(script_dir, "out")
 work_dir <- tempfile("itp-crosscheck-cox-")
 dir.create(work_dir)
-
-fmt_num <- function(x) sprintf("%.17g", x)
-`%||%` <- function(a, b) if (is.null(a)) b else a
 
 # ---- random data sets --------------------------------------------------------------------------
 
@@ -140,15 +139,6 @@ draw_case <- function(seed) {
        conf_level = conf_level, kinds = c(kinds, ties))
 }
 
-write_case_csv <- function(d, path) {
-  cols <- lapply(d, function(col) {
-    text <- if (is.numeric(col)) fmt_num(col) else as.character(col)
-    text[is.na(col)] <- ""
-    text
-  })
-  writeLines(c(paste(names(d), collapse = ","), do.call(paste, c(cols, sep = ","))), path)
-}
-
 cli_arguments <- function(cs, csv) {
   c("cox", "--input", csv, "--time", "time", "--event", "status",
     "--covariates", paste(cs$covariates, collapse = ","),
@@ -161,22 +151,10 @@ cli_arguments <- function(cs, csv) {
 
 num <- function(x) if (is.null(x)) NA_real_ else as.numeric(x)
 
-# First difference, NULL when all agree. NA matches null only.
-compare_numbers <- function(what, expected, actual, floor = 0, relative = 1e-9) {
-  if (length(expected) != length(actual))
-    return(sprintf("%s: expected %d values got %d", what, length(expected), length(actual)))
-  for (i in seq_along(expected)) {
-    e <- expected[i]
-    if (is.infinite(e)) e <- NA   # JSON has no infinity: the writer gives null
-    a <- actual[i]
-    if (is.na(e) || is.na(a)) {
-      if (is.na(e) && is.na(a)) next
-      return(sprintf("%s[%d]: expected %s got %s", what, i, fmt_num(e), fmt_num(a)))
-    }
-    if (abs(a - e) > max(relative * abs(e), floor))
-      return(sprintf("%s[%d]: expected %s got %s", what, i, fmt_num(e), fmt_num(a)))
-  }
-  NULL
+# compare_numbers, where an infinity of coxph's (a hazard ratio or its limit past the largest
+# double) is the CLI's null: JSON has no infinity.
+compare_coxph <- function(what, expected, actual, ...) {
+  compare_numbers(what, replace(expected, is.infinite(expected), NA), actual, ...)
 }
 
 # coxph on the rows used, with its warnings; an error is returned as the condition.
@@ -204,12 +182,7 @@ check_case <- function(cs) {
                   error = function(e) NULL)
   kinds <- cs$kinds
   fail <- function(message) {
-    keep <- file.path(out_dir, paste0("cox-seed-", cs$seed))
-    dir.create(keep, recursive = TRUE, showWarnings = FALSE)
-    file.copy(csv, keep, overwrite = TRUE)
-    writeLines(answer, file.path(keep, "cli.json"))
-    writeLines(paste(c(cli, shQuote(sub(csv, file.path(keep, "cox.csv"), cli_args, fixed = TRUE))),
-                     collapse = " "), file.path(keep, "command.sh"))
+    keep_failing_seed(file.path(out_dir, paste0("cox-seed-", cs$seed)), csv, answer, cli, cli_args)
     list(seed = cs$seed, ok = FALSE, message = message, kinds = kinds)
   }
 
@@ -231,18 +204,13 @@ check_case <- function(cs) {
     return(fail(paste("the CLI failed:", substr(paste(answer, collapse = ""), 1, 300))))
   cox <- got$cox
   expected_left <- as.list(left_out)
-  if (cox$rows$read != nrow(d) || cox$rows$used != nrow(used) ||
-      !setequal(names(expected_left), names(cox$rows$left_out)) ||
-      any(vapply(names(expected_left), function(r) expected_left[[r]] != cox$rows$left_out[[r]], TRUE)))
-    return(fail(sprintf("rows: expected read %d used %d left_out %s got %s", nrow(d), nrow(used),
-                        toJSON(expected_left, auto_unbox = TRUE), toJSON(cox$rows, auto_unbox = TRUE))))
+  diff <- rows_difference(cox$rows, nrow(d), nrow(used), expected_left)
+  if (!is.null(diff)) return(fail(diff))
   if (cox$n != nrow(used) || cox$events != sum(used$status))
     return(fail(sprintf("n/events: expected %d/%d got %d/%d", nrow(used), sum(used$status), cox$n, cox$events)))
 
   codes <- vapply(got$warnings, function(w) w$code, "")
-  expected_codes <- character(0)
-  for (r in names(expected_left))
-    expected_codes <- c(expected_codes, rep(r, min(20, expected_left[[r]])), if (expected_left[[r]] > 20) r)
+  expected_codes <- left_out_warning_codes(expected_left)
 
   # R cannot build contrasts for a single-level factor: the core leaves it out with
   # cox_singular; R is asked the model without it.
@@ -316,16 +284,16 @@ check_case <- function(cs) {
         next
       }
       if (isTRUE(t$infinite)) return(fail(sprintf("%s: flagged infinite, R does not warn", what)))
-      diff <- compare_numbers(paste0(what, ".coef"), beta[j], num(t$coef), relative = rel)
+      diff <- compare_coxph(paste0(what, ".coef"), beta[j], num(t$coef), relative = rel)
       if (!is.null(diff)) return(fail(diff))
       row <- s$coefficients[j, ]
       se <- row[["se(coef)"]]
-      diff <- compare_numbers(paste0(what, ".hr"), exp(beta[j]), num(t$hr), relative = rel) %||%
-        compare_numbers(paste0(what, ".se"), se, num(t$se), relative = rel) %||%
-        compare_numbers(paste0(what, ".z"), row[["z"]], num(t$z), relative = rel) %||%
-        compare_numbers(paste0(what, ".p"), row[["Pr(>|z|)"]], num(t$p), relative = rel) %||%
-        compare_numbers(paste0(what, ".hr_lower"), s$conf.int[j, 3], num(t$hr_lower), relative = rel) %||%
-        compare_numbers(paste0(what, ".hr_upper"), s$conf.int[j, 4], num(t$hr_upper), relative = rel)
+      diff <- compare_coxph(paste0(what, ".hr"), exp(beta[j]), num(t$hr), relative = rel) %||%
+        compare_coxph(paste0(what, ".se"), se, num(t$se), relative = rel) %||%
+        compare_coxph(paste0(what, ".z"), row[["z"]], num(t$z), relative = rel) %||%
+        compare_coxph(paste0(what, ".p"), row[["Pr(>|z|)"]], num(t$p), relative = rel) %||%
+        compare_coxph(paste0(what, ".hr_lower"), s$conf.int[j, 3], num(t$hr_lower), relative = rel) %||%
+        compare_coxph(paste0(what, ".hr_upper"), s$conf.int[j, 4], num(t$hr_upper), relative = rel)
       if (!is.null(diff)) return(fail(diff))
     }
     df <- sum(!is.na(beta))
@@ -339,23 +307,23 @@ check_case <- function(cs) {
       fit$loglik[2] <- fit$loglik[1]
       fit$wald.test <- NA
     }
-    diff <- compare_numbers("loglik", fit$loglik, c(num(cox$loglik[[1]]), num(cox$loglik[[2]])), floor) %||%
-      compare_numbers("score.chisq", fit$score, num(tests$score$chisq), floor) %||%
-      compare_numbers("score.p", pchisq(fit$score, df, lower.tail = FALSE), num(tests$score$p), floor) %||%
+    diff <- compare_coxph("loglik", fit$loglik, c(num(cox$loglik[[1]]), num(cox$loglik[[2]])), floor) %||%
+      compare_coxph("score.chisq", fit$score, num(tests$score$chisq), floor) %||%
+      compare_coxph("score.p", pchisq(fit$score, df, lower.tail = FALSE), num(tests$score$p), floor) %||%
       if (not_converged) NULL else
-        compare_numbers("concordance", unname(s$concordance), c(num(cox$concordance$estimate), num(cox$concordance$std_err)))
+        compare_coxph("concordance", unname(s$concordance), c(num(cox$concordance$estimate), num(cox$concordance$std_err)))
     if (!is.null(diff)) return(fail(diff))
     if (not_converged && !is.null(cox$concordance)) return(fail("not converged, yet a concordance"))
     if (tests$score$df != df) return(fail(sprintf("score.df: expected %d got %d", df, tests$score$df)))
     if (fit$iter != cox$iterations) return(fail(sprintf("iterations: expected %d got %d", fit$iter, cox$iterations)))
     if (!not_converged && df > 0) {
       lr <- -2 * (fit$loglik[1] - fit$loglik[2])
-      diff <- compare_numbers("likelihood_ratio.chisq", lr, num(tests$likelihood_ratio$chisq), floor) %||%
-        compare_numbers("likelihood_ratio.p", pchisq(lr, df, lower.tail = FALSE), num(tests$likelihood_ratio$p), floor)
+      diff <- compare_coxph("likelihood_ratio.chisq", lr, num(tests$likelihood_ratio$chisq), floor) %||%
+        compare_coxph("likelihood_ratio.p", pchisq(lr, df, lower.tail = FALSE), num(tests$likelihood_ratio$p), floor)
       if (!is.null(diff)) return(fail(diff))
       if (!any(infinite)) {
-        diff <- compare_numbers("wald.chisq", fit$wald.test, num(tests$wald$chisq), floor) %||%
-          compare_numbers("wald.p", pchisq(fit$wald.test, df, lower.tail = FALSE), num(tests$wald$p), floor)
+        diff <- compare_coxph("wald.chisq", fit$wald.test, num(tests$wald$chisq), floor) %||%
+          compare_coxph("wald.p", pchisq(fit$wald.test, df, lower.tail = FALSE), num(tests$wald$p), floor)
         if (!is.null(diff)) return(fail(diff))
       } else if (!is.null(tests$wald$chisq)) {
         return(fail("wald: a coefficient is infinite, yet the CLI gives a Wald test"))
@@ -374,26 +342,8 @@ check_case <- function(cs) {
 
 # ---- run --------------------------------------------------------------------------------------
 
-seeds <- seq(first_seed, length.out = n_cases)
-started <- Sys.time()
-results <- mclapply(seeds, function(seed) {
-  tryCatch(check_case(draw_case(seed)),
-           error = function(e) list(seed = seed, ok = FALSE, message = paste("error:", conditionMessage(e)),
-                                    kinds = character(0)))
-}, mc.cores = 2)
-unlink(work_dir, recursive = TRUE)
-
-failed <- Filter(function(r) !isTRUE(r$ok), results)
-for (r in failed) cat(sprintf("FAIL seed=%d %s\n", r$seed, r$message))
-kinds <- table(unlist(lapply(results, function(r) r$kinds)))
-compared <- sum(vapply(results, function(r) isTRUE(r$ok), TRUE))
-cat(sprintf("cox cross-check: %d of %d seeds agree with survival::coxph (%.1f s)\n", compared,
-            length(seeds), as.numeric(difftime(Sys.time(), started, units = "secs"))))
-cat("kinds of case reached:", paste(sprintf("%s %d", names(kinds), kinds), collapse = ", "), "\n")
 must_reach <- c("separation", "collinear", "no events checked", "strata", "missing cells",
-                "empty level", "R refuses: single-level factor", "R: infinite coefficient",
-                "R: NA coefficient", "efron", "breslow")
-unreached <- setdiff(must_reach, names(kinds))
-if (n_cases >= 500 && length(unreached))
-  cat("not reached:", paste(unreached, collapse = ", "), "\n")
-quit(status = if (length(failed) > 0 || (n_cases >= 500 && length(unreached) > 0)) 1 else 0)
+              "empty level", "R refuses: single-level factor", "R: infinite coefficient",
+              "R: NA coefficient", "efron", "breslow")
+run_seeds(seq(first_seed, length.out = n_cases), function(seed) check_case(draw_case(seed)),
+          "cox cross-check", "survival::coxph", must_reach, work_dir)
