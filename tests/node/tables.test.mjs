@@ -248,7 +248,7 @@ test('every table of the report, in both languages, with every label in the dict
     assert.deepEqual(tables.map((x) => x.id), ['table1', 'prior_treatments', 'infusions',
       'follow_up', 'response', 'later_response', 'outside_denominator', 'response_by_treatment',
       'response_neither', 'cr_without_other_treatment', 'time_to_response', 'platelets_by_week',
-      'survival', 'rfs_at_risk', 'safety', 'adverse_events_before_d0', 'patients']);
+      'response_incidence', 'survival', 'rfs_at_risk', 'safety', 'adverse_events_before_d0', 'patients']);
     for (const table of tables) {
       assert.ok(table.title && !/^[a-z]+(\.[A-Za-z0-9_?-]+)+$/.test(table.title), table.title);
       for (const column of table.columns) {
