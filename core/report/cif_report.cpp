@@ -15,19 +15,6 @@ Problem notice(std::string code, std::string message,
   return {std::move(code), std::move(message), "", std::nullopt, std::move(column)};
 }
 
-void write_columns(JsonWriter& out, const std::vector<double>& time,
-                   const std::vector<double>& estimate, const std::vector<double>& variance,
-                   double conf_level) {
-  const IncidenceLimits limits = log_log_limits(estimate, variance, conf_level);
-  out.begin_object();
-  out.key("time").array(time);
-  out.key("estimate").array(estimate);
-  out.key("variance").array(variance);
-  out.key("lower").array(limits.lower);
-  out.key("upper").array(limits.upper);
-  out.end_object();
-}
-
 // Gray's test per cause, computed before the curves so the strata's tables are freed first.
 std::vector<GrayTest> run_tests(const CompetingRows& rows, const CifRequest& request,
                                 ProblemLog& log) {
@@ -57,6 +44,19 @@ std::vector<GrayTest> run_tests(const CompetingRows& rows, const CifRequest& req
 }
 
 }  // namespace
+
+void write_incidence_columns(JsonWriter& out, const std::vector<double>& time,
+                             const std::vector<double>& estimate,
+                             const std::vector<double>& variance, double conf_level) {
+  const IncidenceLimits limits = log_log_limits(estimate, variance, conf_level);
+  out.begin_object();
+  out.key("time").array(time);
+  out.key("estimate").array(estimate);
+  out.key("variance").array(variance);
+  out.key("lower").array(limits.lower);
+  out.key("upper").array(limits.upper);
+  out.end_object();
+}
 
 void write_cif_report(JsonWriter& out, const CompetingRows& rows, const CifRequest& request,
                       ProblemLog& log) {
@@ -116,11 +116,11 @@ void write_cif_report(JsonWriter& out, const CompetingRows& rows, const CifReque
       out.key("events").value(events);
       out.key("last_time").value(curve.last_time);
       out.key("table");
-      write_columns(out, curve.time, curve.estimate, curve.variance, request.conf_level);
+      write_incidence_columns(out, curve.time, curve.estimate, curve.variance, request.conf_level);
       if (!request.times.empty()) {
         const IncidenceAtTimes at = incidence_at_times(curve, request.times);
         out.key("at_times");
-        write_columns(out, at.time, at.estimate, at.variance, request.conf_level);
+        write_incidence_columns(out, at.time, at.estimate, at.variance, request.conf_level);
       }
       out.end_object();
     }

@@ -12,4 +12,10 @@ namespace itp {
 void write_cif_report(JsonWriter& out, const CompetingRows& rows, const CifRequest& request,
                       ProblemLog& log);
 
+// One curve's columns {time, estimate, variance, lower, upper}, the limits on the log(-log)
+// scale at `conf_level`: the shape of every cumulative incidence the core writes.
+void write_incidence_columns(JsonWriter& out, const std::vector<double>& time,
+                             const std::vector<double>& estimate,
+                             const std::vector<double>& variance, double conf_level);
+
 }  // namespace itp

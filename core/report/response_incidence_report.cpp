@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/report/cif_report.hpp"
 #include "core/report/time_units.hpp"
 #include "core/survival/competing_counts.hpp"
 #include "core/survival/cumulative_incidence.hpp"
@@ -29,19 +30,6 @@ std::optional<FirstEvent> first_event(const PatientResponse& r) {
   if (r.first_subsequent_day && *r.first_subsequent_day <= end)
     return FirstEvent{double(*r.first_subsequent_day), 2};
   return FirstEvent{end, r.os->event ? 3u : 0u};
-}
-
-void write_columns(JsonWriter& out, const std::vector<double>& time,
-                   const std::vector<double>& estimate, const std::vector<double>& variance,
-                   double conf_level) {
-  const IncidenceLimits limits = log_log_limits(estimate, variance, conf_level);
-  out.begin_object();
-  out.key("time").array(time);
-  out.key("estimate").array(estimate);
-  out.key("variance").array(variance);
-  out.key("lower").array(limits.lower);
-  out.key("upper").array(limits.upper);
-  out.end_object();
 }
 
 }  // namespace
@@ -93,9 +81,9 @@ void write_response_incidence(JsonWriter& out, const std::vector<PatientResponse
     out.key("cause").value(kCauses[c]);
     out.key("events").value(events[c + 1]);
     out.key("table");
-    write_columns(out, curve.time, curve.estimate, curve.variance, options.conf_level);
+    write_incidence_columns(out, curve.time, curve.estimate, curve.variance, options.conf_level);
     out.key("at_times");
-    write_columns(out, at.time, at.estimate, at.variance, options.conf_level);
+    write_incidence_columns(out, at.time, at.estimate, at.variance, options.conf_level);
     out.end_object();
   }
   out.end_array();
