@@ -1,5 +1,6 @@
 #include "core/report/response_incidence_report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -66,6 +67,8 @@ void write_response_incidence(JsonWriter& out, const std::vector<PatientResponse
   out.begin_object();
   out.key("n").value(months.size());
   out.key("unit").value("months");
+  // Where the curves end: each stays flat from its last event to the longest first-event time.
+  out.key("last_time").value(*std::max_element(months.begin(), months.end()));
   out.key("events").begin_object();
   for (std::size_t c = 0; c < kCauses.size(); ++c) out.key(kCauses[c]).value(events[c + 1]);
   out.key("censored").value(events[0]);

@@ -185,7 +185,18 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
       await assertPublished(page, 'en');
       const report = await cliCohort(path.join(repoRoot, 'examples/cohort/en'));
       await assertTablesMatch(page, report, 'en');
-      assert.equal(await page.locator('#figures svg').count(), 6);
+      // The cumulative incidence of response comes with its module, loaded after the report.
+      const incidence = page.locator('#figure-responseIncidence');
+      await incidence.locator('svg').waitFor({ timeout: WAIT });
+      assert.equal(await page.locator('#figures svg').count(), 7);
+      assert.deepEqual(await incidence.locator('.cif-stack').evaluateAll((layers) =>
+        layers.map((layer) => layer.getAttribute('data-cause'))),
+      ['response', 'new_treatment', 'death']);
+      const drawnWords = await incidence.locator('svg text').allTextContents();
+      for (const legend of ['Response', 'New ITP treatment', 'Death', 'None of these yet']) {
+        assert.ok(drawnWords.includes(legend), `${legend} in the legend`);
+      }
+      await incidence.screenshot({ path: path.join(screenshotDir, 'cohort-3-incidence.png') });
 
       // A patient's audit trail: the dialog lists every count of that patient.
       await page.getByRole('button', { name: /SYN-23/ }).click();

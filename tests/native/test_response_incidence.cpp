@@ -48,6 +48,8 @@ TEST_CASE("cumulative incidence of response by hand, new treatment competing", "
       patient(ResponseCategory::NE, std::nullopt, std::nullopt, 60, false),
   });
   CHECK(r["n"] == 4);
+  // The last time followed is the censored patient's day 40, not the not-evaluable ones' 50, 60.
+  CHECK(r["last_time"].get<double>() == Approx(40 / 30.4375).epsilon(1e-15));
   CHECK(r["events"] == nlohmann::json({{"response", 2}, {"new_treatment", 1}, {"death", 0},
                                        {"censored", 1}}));
   CHECK(r["left_out"] == nlohmann::json({{"NE", 1}, {"excluded", 1}}));

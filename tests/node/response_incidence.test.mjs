@@ -10,15 +10,25 @@
 // 20 % (6.7–38.3) at 6, 24 % (9.1–42.8) at 12, 28 % (11.5–47.2) at 24; 15 responses, 7 new
 // treatments first, no death first, 3 censored, among 25 evaluable patients.
 //
+// The figure draws the same curves stacked: response, then new treatment, then death, the patients
+// with none of them yet on top.
+//
 //   node --test tests/node/response_incidence.test.mjs
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { JSDOM } from 'jsdom';
 
 import { responseIncidenceTable } from '../../web/page/tables/report-tables.js';
 import { loadCore, repoRoot, workspaceOfFolder } from './core-loader.mjs';
 
 const core = await loadCore();
+// The figure runs on the d3 bundle that ships (dist/page/, ITP_SITE_DIR for another site).
+const siteDir = path.resolve(process.env.ITP_SITE_DIR ?? path.join(repoRoot, 'dist'));
+const { drawResponseIncidence } = await import(
+  pathToFileURL(path.join(siteDir, 'page/figures/response-incidence.js')).href);
 
 async function exampleReport(lang) {
   const { workspace, tables } = await workspaceOfFolder(core,
@@ -65,3 +75,30 @@ for (const lang of ['en', 'fr']) {
       EXPECTED[lang].rows);
   });
 }
+
+test('the figure stacks the three first events of the example, to the last first event',
+  async () => {
+    const report = await exampleReport('fr');
+    const incidence = report.response_incidence;
+    // The longest first-event time: SYN-01 and SYN-06, non-responders with no new treatment,
+    // censored at 1600 days (SYN-02's 2222 days of follow-up end at its response on day 7;
+    // SYN-03 and SYN-05, followed longer, started a new treatment first).
+    assert.ok(Math.abs(incidence.last_time * 30.4375 - 1600) < 1e-9, `${incidence.last_time}`);
+    const doc = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+    const causeNames = { response: 'Réponse', new_treatment: 'Nouveau traitement du PTI',
+      death: 'Décès' };
+    const svg = drawResponseIncidence(doc, incidence, { lang: 'fr', causeNames,
+      labels: { title: 'Incidence cumulée de la réponse', eventFree: 'Aucun de ces événements' } });
+    assert.equal(svg.querySelector('title').textContent, 'Incidence cumulée de la réponse');
+    assert.deepEqual([...svg.querySelectorAll('.cif-stack')].map((p) => p.getAttribute('data-cause')),
+      ['response', 'new_treatment', 'death']);
+    assert.equal(svg.querySelectorAll('.cif-event-free').length, 1);
+    const legend = [...svg.querySelectorAll('text')].map((node) => node.textContent);
+    for (const name of [...Object.values(causeNames), 'Aucun de ces événements']) {
+      assert.ok(legend.includes(name), `${name} in the legend`);
+    }
+    // Its words for a screen reader carry R's numbers: 60 % responded, 28 % a new treatment first.
+    const desc = svg.querySelector('desc').textContent;
+    assert.match(desc, /Réponse, cohort: 15 events among 25, 60\.0 %/);
+    assert.match(desc, /Nouveau traitement du PTI, cohort: 7 events among 25, 28\.0 %/);
+  });

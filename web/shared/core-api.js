@@ -588,9 +588,26 @@
  * @property {{unit: string, quantile_type: number, week: number[], patients: number[],
  *   median: (number | null)[], q1: (number | null)[], q3: (number | null)[]} | null}
  *   platelets_by_week
+ * @property {ResponseIncidence | null} response_incidence  Null when no patient is evaluable
+ *   with a follow-up.
  * @property {SafetyReport} safety
  * @property {string[]} footnotes
  * @property {CoreProblem[]} warnings
+ */
+
+/**
+ * The cumulative incidence of response from D0 among the patients with CR, R or NR, a new ITP
+ * treatment and death competing, in months (docs/design.md §4.1).
+ * @typedef {object} ResponseIncidence
+ * @property {number} n  Evaluable patients with a follow-up.
+ * @property {'months'} unit
+ * @property {number} last_time  The longest first-event time: every curve is flat to here.
+ * @property {{response: number, new_treatment: number, death: number, censored: number}} events
+ *   Each patient's first event.
+ * @property {Record<string, number>} left_out  Patients not in it, by reason (their category,
+ *   or no_follow_up).
+ * @property {{cause: 'response' | 'new_treatment' | 'death', events: number,
+ *   table: IncidenceColumns, at_times: IncidenceColumns}[]} curves
  */
 
 /** @typedef {CohortReport} CohortResponse */

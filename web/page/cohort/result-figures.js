@@ -1,4 +1,5 @@
-// The figures of the cohort report (main thread): Kaplan-Meier curves of RFS and OS, platelet
+// The figures of the cohort report (main thread): Kaplan-Meier curves of RFS and OS, the
+// cumulative incidence of response (its module loaded with the first report that has it), platelet
 // trajectories, platelets by week (with its weeks as a folded table under it), response bars and
 // a swimmer plot, each with its SVG and PNG exports; the options above them (confidence bands,
 // censor marks, medians, the number-at-risk table, weeks or months); and the same drawings as
@@ -16,8 +17,9 @@ import { tableBlock } from '../tables/table-block.js';
 
 /** Each figure's title (an i18n id), by its name in drawers(). */
 const FIGURE_TITLES = Object.freeze({ rfs: 'figure.rfs', os: 'figure.os',
-  trajectories: 'figure.trajectories', plateletsByWeek: 'figure.plateletsByWeek',
-  response: 'figure.responseBars', swimmer: 'figure.swimmer' });
+  responseIncidence: 'figure.responseIncidence', trajectories: 'figure.trajectories',
+  plateletsByWeek: 'figure.plateletsByWeek', response: 'figure.responseBars',
+  swimmer: 'figure.swimmer' });
 /** Weeks with fewer patients are a point of the platelets-by-week figure, not its line. */
 const MIN_PATIENTS_A_WEEK = 3;
 
@@ -28,6 +30,8 @@ export function createResultFigures({ lang }) {
   const kmUnit = { rfs: 'weeks', os: 'months' };
   /** @type {CohortReport | null} */
   let report = null;
+  /** @type {typeof import('../figures/response-incidence.js') | null} */
+  let incidenceFigure = null;
 
   /** Each figure of the report, drawn with the current options and language. */
   function drawers() {
@@ -45,6 +49,14 @@ export function createResultFigures({ lang }) {
     return {
       rfs: km(r.rfs?.[kmUnit.rfs], kmUnit.rfs, t('figure.rfs', l)),
       os: km(r.os?.[kmUnit.os], kmUnit.os, t('figure.os', l)),
+      responseIncidence: () => (r.response_incidence && incidenceFigure
+        ? incidenceFigure.drawResponseIncidence(document, r.response_incidence, { lang: l,
+          labels: { title: t('figure.responseIncidence', l), time: t('axis.months', l),
+            incidence: t('figure.responseIncidence.axis', l),
+            eventFree: t('figure.responseIncidence.none', l) },
+          causeNames: Object.fromEntries(r.response_incidence.curves
+            .map((c) => [c.cause, t(`cause.${c.cause}`, l)])) })
+        : null),
       trajectories: () => drawPlateletTrajectories(document, r.patients, { lang: l, ...landmark,
         ...(thresholds.length ? { thresholds } : {}) }),
       plateletsByWeek: () => (r.platelets_by_week ? drawPlateletsByWeek(document,
@@ -120,6 +132,12 @@ export function createResultFigures({ lang }) {
       report = shown;
       renderOptions();
       render();
+      if (shown.response_incidence && !incidenceFigure) {
+        import('../figures/response-incidence.js').then((module) => {
+          incidenceFigure = module;
+          if (report === shown) render();
+        });
+      }
     },
     /**
      * The figures as shown now, as SVG text, and their captions in the page's language: what

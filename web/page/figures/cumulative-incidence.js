@@ -36,6 +36,8 @@ const PANEL_GAP = 28;
  * @property {number} [height]  Of each row of panels, axes included. Default 360.
  * @property {string} [lang]
  * @property {Partial<typeof CIF_LABELS>} [labels]
+ * @property {Record<string, string>} [causeNames]  A cause's name by its value, in place of
+ *   labels.cause (the cohort report names its causes: response, new treatment, death).
  */
 
 /** The curve of one group and cause as steps: (0, 0), each event time, flat to the last time. */
@@ -65,7 +67,8 @@ export function drawCumulativeIncidence(doc, cif, options = {}) {
     throw new RangeError(`view must be causes or stacked, not "${view}"`);
   }
   const labels = mergeLabels(CIF_LABELS, options.labels);
-  const causeName = (cause) => labels.cause.replace('{cause}', String(cause));
+  const causeName = (cause) => options.causeNames?.[cause]
+    ?? labels.cause.replace('{cause}', String(cause));
   const groupNames = [...new Set(cif.groups.map((g) => g.name))];
   const lastTime = Math.max(0, ...cif.groups.map((g) => g.last_time ?? 0));
   const group = options.group ?? groupNames[0];

@@ -110,6 +110,10 @@ export const en = Object.freeze({
   'figure.os': 'Overall survival',
   'figure.trajectories': 'Platelet counts per patient',
   'figure.responseBars': 'Response at the landmark',
+  'figure.responseIncidence':
+    'Cumulative incidence of response, new ITP treatment and death competing',
+  'figure.responseIncidence.none': 'None of these yet',
+  'figure.responseIncidence.axis': 'Cumulative incidence of the first event',
   'figure.swimmer': 'Treatments and responses per patient',
   'figure.km': 'Kaplan-Meier estimate',
   'figure.numberAtRisk': 'Number at risk',

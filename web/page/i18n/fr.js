@@ -108,6 +108,10 @@ export const fr = Object.freeze({
   'figure.os': 'Survie globale',
   'figure.trajectories': 'Numérations plaquettaires par patient',
   'figure.responseBars': 'Réponse au point de repère',
+  'figure.responseIncidence':
+    'Incidence cumulée de la réponse, en compétition avec un nouveau traitement du PTI et le décès',
+  'figure.responseIncidence.none': 'Aucun de ces événements',
+  'figure.responseIncidence.axis': 'Incidence cumulée du premier événement',
   'figure.swimmer': 'Traitements et réponses par patient',
   'figure.km': 'Estimation de Kaplan-Meier',
   'figure.numberAtRisk': 'Nombre de sujets à risque',
