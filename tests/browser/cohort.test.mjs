@@ -197,6 +197,16 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
         assert.ok(drawnWords.includes(legend), `${legend} in the legend`);
       }
       await incidence.screenshot({ path: path.join(screenshotDir, 'cohort-3-incidence.png') });
+      // Its numbers as CSV: a row per event time of each cause, 60 % responded at the end.
+      const incidenceCsv = page.waitForEvent('download');
+      await incidence.getByRole('button', { name: 'Export CSV' }).click();
+      let curveCsv = '';
+      for await (const chunk of await (await incidenceCsv).createReadStream()) curveCsv += chunk;
+      const curveLines = curveCsv.trim().split(/\r?\n/);
+      assert.match(curveLines[0], /^Cause,Months from D0,Estimate,Variance,Lower limit,Upper limit$/);
+      assert.equal(curveLines.length, 1 + report.response_incidence.curves
+        .reduce((sum, c) => sum + c.table.time.length, 0));
+      assert.match(curveLines.filter((line) => line.startsWith('Response,')).at(-1), /,0\.6,/);
 
       // A patient's audit trail: the dialog lists every count of that patient.
       await page.getByRole('button', { name: /SYN-23/ }).click();

@@ -23,6 +23,20 @@ const FIGURE_TITLES = Object.freeze({ rfs: 'figure.rfs', os: 'figure.os',
 /** Weeks with fewer patients are a point of the platelets-by-week figure, not its line. */
 const MIN_PATIENTS_A_WEEK = 3;
 
+/**
+ * The cumulative incidence of response's numbers for its CSV export: a row per event time of
+ * each cause, as the core gives them.
+ */
+function incidenceRows(incidence, lang) {
+  const rows = [[t('col.cause', lang), t('col.monthsFromD0', lang), t('col.estimate', lang),
+    t('col.variance', lang), t('col.lower', lang), t('col.upper', lang)]];
+  for (const c of incidence.curves) {
+    c.table.time.forEach((time, k) => rows.push([t(`cause.${c.cause}`, lang), time,
+      c.table.estimate[k], c.table.variance[k], c.table.lower[k], c.table.upper[k]]));
+  }
+  return rows;
+}
+
 /** @param {{lang: () => string}} context */
 export function createResultFigures({ lang }) {
   const options = { showCI: true, showCensor: true, showMedian: false, riskTable: 'at_risk' };
@@ -82,7 +96,8 @@ export function createResultFigures({ lang }) {
       const titled = svg.getAttribute('data-title-shown') === 'true';
       const block = el('figure', { class: 'figure', id: `figure-${name}` }, svg,
         titled ? null : el('figcaption', {}, t(FIGURE_TITLES[name], lang())),
-        figureExports(draw, `figure-${name}`, lang()));
+        figureExports(draw, `figure-${name}`, lang(), name === 'responseIncidence'
+          ? () => incidenceRows(report.response_incidence, lang()) : undefined));
       if (name === 'plateletsByWeek') {
         // Its numbers, under it: the weeks as a table, with their CSV export.
         const model = plateletsByWeekTable(report, lang());
