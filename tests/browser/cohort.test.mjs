@@ -197,6 +197,20 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
         assert.ok(drawnWords.includes(legend), `${legend} in the legend`);
       }
       await incidence.screenshot({ path: path.join(screenshotDir, 'cohort-3-incidence.png') });
+      // Issue 15: each figure's title, then its export buttons, above its drawing.
+      for (const figure of await page.locator('#figures > figure').all()) {
+        const drawing = await figure.locator(':scope > svg').boundingBox();
+        const exports = await figure.locator(':scope > .exports').boundingBox();
+        const id = await figure.getAttribute('id');
+        assert.ok(exports.y + exports.height <= drawing.y, `${id}: exports above the drawing`);
+        if (await figure.locator(':scope > figcaption').count() === 1) {
+          const title = await figure.locator(':scope > figcaption').boundingBox();
+          assert.ok(title.y + title.height <= exports.y, `${id}: title above the exports`);
+        } else {
+          assert.equal(await figure.locator(':scope > svg').getAttribute('data-title-shown'),
+            'true', `${id} has a title`);
+        }
+      }
       // Its numbers as CSV: a row per event time of each cause, 60 % responded at the end.
       const incidenceCsv = page.waitForEvent('download');
       await incidence.getByRole('button', { name: 'Export CSV' }).click();

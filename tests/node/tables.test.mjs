@@ -550,7 +550,7 @@ test('printable report: criteria, every table, figures, notes, warnings, A4 page
   assert.ok(html.includes('<td class="num">68 [41.0–72.8] (21–88)</td>'));
   assert.ok(html.includes('<td class="num">52.0 % (31.3–72.2)</td>'));
   // Figures: the drawing in, the one with a script out; the report has no script at all.
-  assert.ok(html.includes(`<figure>${svg}<figcaption>Relapse-free survival among responders</figcaption></figure>`));
+  assert.ok(html.includes(`<figure><figcaption>Relapse-free survival among responders</figcaption>${svg}</figure>`));
   assert.match(html, /Figure &quot;bad&quot; left out/);
   assert.doesNotMatch(html, /<script/i);
   // Footnotes under the tables; the core's, already shown there, not repeated as notes.

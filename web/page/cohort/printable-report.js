@@ -68,7 +68,7 @@ tfoot td { border: 0; font-size: 8.5pt; padding-top: 2mm; }
 .footnote { margin: 0.5mm 0; }
 figure { break-inside: avoid; margin: 0 0 8mm; }
 figure svg { display: block; max-width: 100%; height: auto; }
-figcaption { font-weight: 600; margin-top: 2mm; }
+figcaption { font-weight: 600; margin-bottom: 2mm; }
 .omitted { font-style: italic; }
 `;
 
@@ -311,7 +311,7 @@ export function buildPrintableReport(result, { lang = 'en', figures = {}, captio
       // caption stays the figure's accessible name.
       return titleShown(markup)
         ? `<figure aria-label="${caption}">${markup}</figure>`
-        : `<figure>${markup}<figcaption>${caption}</figcaption></figure>`;
+        : `<figure><figcaption>${caption}</figcaption>${markup}</figure>`;
     }).join('\n') + '</section>';
 
   const notes = uncoveredFootnotes(result, tables, language);

@@ -91,13 +91,14 @@ export function createResultFigures({ lang }) {
     for (const [name, draw] of Object.entries(drawers())) {
       const svg = draw();
       if (!svg) continue;
-      // A figure that writes its title above its plot (and so in its exports) is not captioned
-      // again; the others are captioned under it.
+      // The title heads its figure, with the exports under it, so that it never reads as the
+      // heading of the next one. A figure that writes its title above its plot (and so in its
+      // exports) is not captioned again.
       const titled = svg.getAttribute('data-title-shown') === 'true';
-      const block = el('figure', { class: 'figure', id: `figure-${name}` }, svg,
+      const block = el('figure', { class: 'figure', id: `figure-${name}` },
         titled ? null : el('figcaption', {}, t(FIGURE_TITLES[name], lang())),
         figureExports(draw, `figure-${name}`, lang(), name === 'responseIncidence'
-          ? () => incidenceRows(report.response_incidence, lang()) : undefined));
+          ? () => incidenceRows(report.response_incidence, lang()) : undefined), svg);
       if (name === 'plateletsByWeek') {
         // Its numbers, under it: the weeks as a table, with their CSV export.
         const model = plateletsByWeekTable(report, lang());
