@@ -228,6 +228,14 @@ describe('the ITP cohort mode in Chromium', { timeout: 120_000 }, () => {
             'true', `${id} has a title`);
         }
       }
+      // Issue 15: each figure is drawn at its column's width, here and on a wider screen.
+      for (const width of [1280, 1366]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.waitForFunction(() => [...document.querySelectorAll('#figures > figure')]
+          .every((f) => Math.abs(f.querySelector(':scope > svg').getBoundingClientRect().width
+            - f.getBoundingClientRect().width) <= 2), null, { timeout: WAIT });
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
       // Its numbers as CSV: a row per event time of each cause, 60 % responded at the end.
       const incidenceCsv = page.waitForEvent('download');
       await incidence.getByRole('button', { name: 'Export CSV' }).click();

@@ -20,6 +20,11 @@ const FIGURE_TITLES = Object.freeze({ rfs: 'figure.rfs', os: 'figure.os',
   responseIncidence: 'figure.responseIncidence', trajectories: 'figure.trajectories',
   plateletsByWeek: 'figure.plateletsByWeek', response: 'figure.responseBars',
   swimmer: 'figure.swimmer' });
+/** The figures' grid (web/style.css .figures): its narrowest column and its gap, in rem. */
+const GRID_COLUMN_REM = 36;
+const GRID_GAP_REM = 1.5;
+/** The width a figure is drawn at while its column's is not known (the step is hidden). */
+const DEFAULT_WIDTH = 720;
 /** Weeks with fewer patients are a point of the platelets-by-week figure, not its line. */
 const MIN_PATIENTS_A_WEEK = 3;
 
@@ -37,6 +42,21 @@ function incidenceRows(incidence, lang) {
   return rows;
 }
 
+/**
+ * The width of a column of the figures' grid, as CSS lays it out (auto-fit columns of at least
+ * 36rem, or the whole width when narrower), so that each figure is drawn to fill its column.
+ * @param {HTMLElement} grid
+ */
+function columnWidth(grid) {
+  const width = grid.clientWidth;
+  if (width <= 0) return DEFAULT_WIDTH;
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const gap = GRID_GAP_REM * rem;
+  const columns = Math.max(1, Math.floor((width + gap) / (Math.min(width, GRID_COLUMN_REM * rem)
+    + gap)));
+  return Math.floor((width - gap * (columns - 1)) / columns);
+}
+
 /** @param {{lang: () => string}} context */
 export function createResultFigures({ lang }) {
   const options = { showCI: true, showCensor: true, showMedian: false, riskTable: 'at_risk' };
@@ -46,13 +66,23 @@ export function createResultFigures({ lang }) {
   let report = null;
   /** @type {typeof import('../figures/response-incidence.js') | null} */
   let incidenceFigure = null;
+  // Each figure fills its column: drawn again when the grid's width changes, as when the results
+  // step is first shown (hidden, it has none) or the window is resized.
+  let width = DEFAULT_WIDTH;
+  new ResizeObserver(() => {
+    const now = columnWidth($('figures'));
+    if (report && now !== width) {
+      width = now;
+      render();
+    }
+  }).observe($('figures'));
 
   /** Each figure of the report, drawn with the current options and language. */
   function drawers() {
     const r = report;
     const l = lang();
     const km = (survival, unit, title) => () => (survival ? drawKaplanMeier(document, survival,
-      { ...options, timeUnit: unit, lang: l,
+      { ...options, timeUnit: unit, lang: l, width,
         labels: { title, survival: t('axis.probability', l),
           time: t(`axis.${unit}`, l), atRisk: t('figure.numberAtRisk', l) } }) : null);
     // R's and CR's thresholds of the criteria, drawn on both platelet figures.
@@ -64,25 +94,26 @@ export function createResultFigures({ lang }) {
       rfs: km(r.rfs?.[kmUnit.rfs], kmUnit.rfs, t('figure.rfs', l)),
       os: km(r.os?.[kmUnit.os], kmUnit.os, t('figure.os', l)),
       responseIncidence: () => (r.response_incidence && incidenceFigure
-        ? incidenceFigure.drawResponseIncidence(document, r.response_incidence, { lang: l,
+        ? incidenceFigure.drawResponseIncidence(document, r.response_incidence, { lang: l, width,
           labels: { title: t('figure.responseIncidence', l), time: t('axis.months', l),
             incidence: t('figure.responseIncidence.axis', l),
             eventFree: t('figure.responseIncidence.none', l) },
           causeNames: Object.fromEntries(r.response_incidence.curves
             .map((c) => [c.cause, t(`cause.${c.cause}`, l)])) })
         : null),
-      trajectories: () => drawPlateletTrajectories(document, r.patients, { lang: l, ...landmark,
-        ...(thresholds.length ? { thresholds } : {}) }),
+      trajectories: () => drawPlateletTrajectories(document, r.patients, { lang: l, width,
+        ...landmark, ...(thresholds.length ? { thresholds } : {}) }),
       plateletsByWeek: () => (r.platelets_by_week ? drawPlateletsByWeek(document,
-        r.platelets_by_week, { lang: l, ...landmark, ...(thresholds.length ? { thresholds } : {}),
+        r.platelets_by_week, { lang: l, width, ...landmark,
+          ...(thresholds.length ? { thresholds } : {}),
           minPatients: MIN_PATIENTS_A_WEEK,
           labels: { title: t('figure.plateletsByWeek', l), platelets: t('axis.plateletsLog', l),
             time: t('axis.weeksSinceD0', l), week: t('figure.week', l),
             median: t('figure.median', l), iqr: t('figure.iqr', l),
             sparse: t('figure.fewPatients', l, { n: MIN_PATIENTS_A_WEEK }),
             patients: t('axis.patients', l), landmark: t('figure.landmark', l) } }) : null),
-      response: () => drawResponseBars(document, r.response, { lang: l }),
-      swimmer: () => drawSwimmer(document, r.patients, { lang: l }),
+      response: () => drawResponseBars(document, r.response, { lang: l, width }),
+      swimmer: () => drawSwimmer(document, r.patients, { lang: l, width }),
     };
   }
 
