@@ -80,6 +80,27 @@ export function progress(text, fraction) {
 }
 
 /**
+ * The worker's progress on one file, as the status line and the bar show it: "Reading x.csv:
+ * 45 %", then "Checking the rows of x.csv: 80 %". The bar moves once across both phases (reading
+ * its first half, checking its second) and, when several files load one after the other, across
+ * all of them: the file's `share` of the bar starts at `start` and is `width` wide (fractions of
+ * the bytes of all the files).
+ * @param {string} fileName
+ * @param {string} lang
+ * @param {{start: number, width: number}} [share]
+ * @returns {(report: {phase: 'read' | 'check', done: number, total: number}) => void}
+ */
+export function fileProgress(fileName, lang, share = { start: 0, width: 1 }) {
+  return ({ phase, done, total }) => {
+    const fraction = done / Math.max(total, 1);
+    const percent = Math.floor(100 * fraction);
+    const key = phase === 'read' ? 'status.readingFile' : 'status.checkingFile';
+    const ofFile = phase === 'read' ? fraction / 2 : 0.5 + fraction / 2;
+    progress(t(key, lang, { file: fileName, percent }), share.start + share.width * ofFile);
+  };
+}
+
+/**
  * Buttons that save a figure as SVG and as PNG (twice its size), and its numbers as CSV when
  * the caller gives them.
  * @param {() => SVGSVGElement} figure  The figure as shown now.

@@ -3,7 +3,7 @@
 // and listed with its size or why it failed. The files are kept, to load them again into a new
 // worker should the first one die.
 import { t } from '../i18n/index.js';
-import { $, busy, el, say } from '../page-kit.js';
+import { $, busy, el, fileProgress, say } from '../page-kit.js';
 
 /** @typedef {import('../core-client.js').LoadedFile} LoadedFile */
 
@@ -27,20 +27,33 @@ export function createLoadStep({ client, lang, guarded, onLoaded }) {
     .flatMap(({ loaded }) => loaded.tables.filter((table) => table.result.ok)
       .map((table) => table.name));
 
-  /** @param {File | ArrayBuffer} source @param {string} fileName */
-  async function addFile(source, fileName) {
+  /**
+   * @param {File | ArrayBuffer} source
+   * @param {string} fileName
+   * @param {(report: {phase: 'read' | 'check', done: number, total: number}) => void} [onProgress]
+   */
+  async function addFile(source, fileName, onProgress = undefined) {
     // Keep a copy: loadFile transfers an ArrayBuffer to the worker.
     const kept = source instanceof ArrayBuffer ? source.slice(0) : source;
-    const loaded = await client.loadFile(source, fileName);
+    const loaded = await client.loadFile(source, fileName, onProgress);
     files.set(fileName, { source: kept, loaded });
   }
 
-  /** @param {File[]} list */
+  /**
+   * The files one after the other, the progress bar crossing them all once, each file's part
+   * as large as its share of the bytes (a registry's platelet counts dwarf its patients).
+   * @param {File[]} list
+   */
   async function addFiles(list) {
-    const megabytes = list.reduce((sum, file) => sum + file.size, 0) / 2 ** 20;
+    const bytes = list.reduce((sum, file) => sum + file.size, 0);
     busy(`${t('status.reading', lang())} ${list.map((f) => f.name).join(', ')} `
-      + `(${megabytes.toFixed(1)} MB)`);
-    for (const file of list) await addFile(file, file.name);
+      + `(${(bytes / 2 ** 20).toFixed(1)} MB)`);
+    let before = 0;
+    for (const file of list) {
+      const share = { start: before / Math.max(bytes, 1), width: file.size / Math.max(bytes, 1) };
+      await addFile(file, file.name, fileProgress(file.name, lang(), share));
+      before += file.size;
+    }
     render();
     say(t('status.done', lang()));
   }

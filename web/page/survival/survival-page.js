@@ -6,7 +6,7 @@
 // are chosen, so the page's first load carries only Kaplan-Meier. Each analysis has an example
 // (examples/: R's aml, mgus2 and veteran).
 import { t } from '../i18n/index.js';
-import { $, busy, el, progress, say } from '../page-kit.js';
+import { $, busy, el, fileProgress, say } from '../page-kit.js';
 import * as kaplanMeier from './km-analysis.js';
 
 /**
@@ -68,11 +68,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
 
   async function load(source, name) {
     const kept = source instanceof ArrayBuffer ? source.slice(0) : source;
-    const loaded = await client.loadFile(source, name, ({ phase, done, total }) => {
-      const percent = Math.floor((100 * done) / Math.max(total, 1));
-      progress(t(phase === 'read' ? 'status.readingFile' : 'status.checkingFile', lang(),
-        { file: name, percent }), done / Math.max(total, 1));
-    });
+    const loaded = await client.loadFile(source, name, fileProgress(name, lang()));
     if (!loaded.ok) throw new Error(loaded.error.message);
     const first = loaded.tables.find((table) => table.result.ok) ?? loaded.tables[0];
     if (!first.result.ok) throw new Error(first.result.error.message);
