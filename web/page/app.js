@@ -4,6 +4,7 @@
 // shown as text.
 import { createCohortPage } from './cohort/cohort-page.js';
 import { CoreClient, WorkerFailed } from './core-client.js';
+import { prepareNumberFormats } from './format.js';
 import { languages, normalizeLanguage, t } from './i18n/index.js';
 import { applyTexts, say } from './page-kit.js';
 import { createSurvivalPage } from './survival/survival-page.js';
@@ -64,6 +65,8 @@ client.run({ type: 'version' }).then((response) => {
   if (!response.ok) throw new Error(response.error.message);
   for (const mode of modes) mode.ready();
   say(t('status.ready', lang, { version: response.version }));
+  // While the user chooses a file (Safari has no requestIdleCallback).
+  (window.requestIdleCallback ?? setTimeout)(() => prepareNumberFormats(lang));
   // ".../#example" opens with the example cohort loaded (the address scripts/serve prints).
   if (window.location.hash === '#example') document.getElementById('open-example').click();
 }).catch((e) => say(describeFailure(e), true));

@@ -38,6 +38,16 @@ function formatter(lang, digits) {
 }
 
 /**
+ * Makes the language's first formatter ahead of need: a tab's first Intl.NumberFormat loads the
+ * locale's data (tens of milliseconds, more on a slow machine), which would otherwise fall on
+ * the first figure or table a user waits for. The page calls it when idle.
+ * @param {string} lang
+ */
+export function prepareNumberFormats(lang) {
+  formatter(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(0.5);
+}
+
+/**
  * A number with exactly `digits` decimals, in the language's notation: 52 → "52.0" / "52,0".
  * @param {number} x
  * @param {string} lang

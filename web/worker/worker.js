@@ -208,6 +208,10 @@ self.addEventListener('message', (event) => {
     // After the first answer, so the page says it is ready without waiting; a request sent
     // meanwhile waits for the warm-up (a few tenths of a second at most).
     warming = true;
-    queue = queue.then(() => ready).then(({ core }) => warmUp(core)).catch(() => {});
+    // The marks tell bench/page_run.mjs how long it took and when the worker is free again.
+    queue = queue.then(() => ready).then(({ core }) => {
+      performance.mark('itp-worker-warm-start');
+      return warmUp(core);
+    }).then(() => performance.mark('itp-worker-warm-end')).catch(() => {});
   }
 });
