@@ -372,6 +372,7 @@ export const fr = Object.freeze({
   'figure.fewPatients': 'Moins de {n} patients : point seul',
   'figure.landmark': 'Point de repère',
   'figure.showData': 'Les nombres de la figure ({weeks} semaines)',
+  'figure.dataTable': 'Tableau des données',
   'axis.plateletsLog': 'Plaquettes (G/L, échelle log)',
   'axis.weeksSinceD0': 'Semaines depuis J0',
   'table.plateletsByWeek.title': 'Numérations plaquettaires par semaine depuis J0',
