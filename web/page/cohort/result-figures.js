@@ -1,9 +1,9 @@
 // The figures of the cohort report (main thread): Kaplan-Meier curves of RFS and OS, the
 // cumulative incidence of response (its module loaded with the first report that has it), platelet
 // trajectories, platelets by week (with its weeks as a folded table under it), response bars and
-// a swimmer plot, each with its SVG and PNG exports and a link to the table of its numbers; the options above them (confidence bands,
-// censor marks, medians, the number-at-risk table, weeks or months); and the same drawings as
-// SVG text with their captions, for the printable report.
+// a swimmer plot, each with its SVG and PNG exports and a link to the table of its numbers; the
+// options above them (confidence bands, censor marks, medians, the number-at-risk table, weeks or
+// months); and the same drawings as SVG text with their captions, for the printable report.
 import {
   drawKaplanMeier, drawPlateletsByWeek, drawPlateletTrajectories, drawResponseBars, drawSwimmer,
   svgToString,

@@ -207,7 +207,9 @@ function describe(lanes, timeUnit, per, lang) {
       category: i18n.tOr(`category.${l.category}`, lang, l.category),
       time: localDecimals(tickText(l.end / per), lang), unit: say(`unit.${timeUnit}`) })];
     if (l.died) bits.push(say('desc.swimmer.died'));
-    if (typeof l.response === 'number') bits.push(say('desc.swimmer.response', { day: l.response }));
+    if (typeof l.response === 'number') {
+      bits.push(say('desc.swimmer.response', { day: l.response }));
+    }
     if (typeof l.loss === 'number') bits.push(say('desc.swimmer.loss', { day: l.loss }));
     for (const treatment of l.treatments) {
       bits.push(say('desc.swimmer.treatment', { role: say(`desc.role.${treatment.role}`),
