@@ -67,7 +67,8 @@ function figureOnPage(figure) {
       titleId: svg.querySelector(':scope > title')?.id,
       descId: svg.querySelector(':scope > desc')?.id,
       svgTitle: svg.querySelector(':scope > title')?.textContent,
-      link: link ? { text: link.textContent, href } : null,
+      link: link ? { text: link.textContent, label: link.getAttribute('aria-label'), href }
+        : null,
       table: table ? {
         caption: table.querySelector('caption')?.textContent ?? '',
         rows: [...table.querySelectorAll('tbody tr')].map((row) => [...row.cells]
@@ -178,6 +179,8 @@ describe('issue 15: every figure fills its width, is titled, described and linke
             assert.equal(a11y.name, shown.svgTitle, `${shown.id}: named by its title`);
             assert.equal(shown.title, shown.svgTitle, `${shown.id}: the caption is its title`);
             assert.equal(shown.link.text, lang === 'fr' ? 'Tableau des données' : 'Data table');
+            assert.ok(shown.link.label.startsWith(shown.link.text)
+              && shown.link.label.includes(shown.title), `${shown.id}: the link names its figure`);
             assert.match(a11y.description, spec[lang], `${shown.id}: described in ${lang}`);
             assert.doesNotMatch(a11y.description, spec[lang === 'fr' ? 'en' : 'fr'],
               `${shown.id}: described in ${lang} only`);
@@ -257,6 +260,9 @@ describe('issue 15: every figure fills its width, is titled, described and linke
             assert.equal(a11y.name, shown.svgTitle, `${shown.id}: named by its title`);
             assert.ok(a11y.description.length > 40, `${shown.id}: described`);
             assert.equal(shown.link.text, lang === 'fr' ? 'Tableau des données' : 'Data table');
+            assert.ok(shown.link.label.startsWith(shown.link.text)
+              && shown.link.label.includes(shown.title ?? shown.svgTitle),
+            `${shown.id}: the link (${shown.link.label}) names its figure`);
             const english = /\b(events|counts|median|over time|Response rates|followed)\b/;
             const french =
               /(événements|numérations|médiane|en fonction du temps|Taux de réponse|suivi)/;

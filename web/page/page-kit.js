@@ -112,12 +112,16 @@ export function figureExports(figure, baseName, lang, csvRows = undefined) {
 
 /**
  * A figure's link to the table on the page that holds its numbers (a reader who cannot see the
- * drawing reads them there). A table folded in a <details> is unfolded on the way.
+ * drawing reads them there). A table folded in a <details> is unfolded on the way. Its name
+ * says whose table it is: a list of a page's links would otherwise read "Data table" seven times.
  * @param {string} targetId  The id of the table, or of the block holding it.
+ * @param {string} figureTitle
  * @param {string} lang
  */
-export function figureDataLink(targetId, lang) {
-  const link = el('a', { href: `#${targetId}` }, t('figure.dataTable', lang));
+export function figureDataLink(targetId, figureTitle, lang) {
+  const link = el('a', { href: `#${targetId}`,
+    'aria-label': t('figure.dataTableOf', lang, { figure: figureTitle }) },
+  t('figure.dataTable', lang));
   link.addEventListener('click', () => {
     const folded = document.getElementById(targetId)?.closest('details');
     if (folded) folded.open = true;

@@ -112,7 +112,7 @@ export function createResultFigures({ lang }) {
         titled ? null : el('figcaption', {}, t(FIGURE_TITLES[name], lang())),
         figureExports(draw, `figure-${name}`, lang(), name === 'responseIncidence'
           ? () => incidenceRows(report.response_incidence, lang()) : undefined), svg,
-        figureDataLink(FIGURE_TABLES[name], lang()));
+        figureDataLink(FIGURE_TABLES[name], t(FIGURE_TITLES[name], lang()), lang()));
       if (name === 'plateletsByWeek') {
         // Its numbers, under it: the weeks as a table, with their CSV export.
         const model = plateletsByWeekTable(report, lang());

@@ -380,6 +380,7 @@ export const en = Object.freeze({
   'figure.landmark': 'Landmark',
   'figure.showData': 'The figure\'s numbers ({weeks} weeks)',
   'figure.dataTable': 'Data table',
+  'figure.dataTableOf': 'Data table: {figure}',
   'axis.plateletsLog': 'Platelets (G/L, log scale)',
   'axis.weeksSinceD0': 'Weeks since D0',
   'table.plateletsByWeek.title': 'Platelet counts by week since D0',

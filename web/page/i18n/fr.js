@@ -373,6 +373,7 @@ export const fr = Object.freeze({
   'figure.landmark': 'Point de repère',
   'figure.showData': 'Les nombres de la figure ({weeks} semaines)',
   'figure.dataTable': 'Tableau des données',
+  'figure.dataTableOf': 'Tableau des données : {figure}',
   'axis.plateletsLog': 'Plaquettes (G/L, échelle log)',
   'axis.weeksSinceD0': 'Semaines depuis J0',
   'table.plateletsByWeek.title': 'Numérations plaquettaires par semaine depuis J0',

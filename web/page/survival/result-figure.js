@@ -15,7 +15,7 @@ export function resultFigure({ title, draw, baseName, lang, tableId, csvRows, co
   const drawing = el('div', { class: 'figure-drawing' }, draw());
   const figure = el('figure', { class: 'figure', id: `figure-${baseName}` }, caption,
     figureExports(draw, baseName, lang, csvRows), controls, drawing,
-    figureDataLink(tableId, lang));
+    figureDataLink(tableId, title(), lang));
   return {
     figure,
     redraw() {
