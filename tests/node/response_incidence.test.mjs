@@ -97,8 +97,9 @@ test('the figure stacks the three first events of the example, to the last first
     for (const name of [...Object.values(causeNames), 'Aucun de ces événements']) {
       assert.ok(legend.includes(name), `${name} in the legend`);
     }
-    // Its words for a screen reader carry R's numbers: 60 % responded, 28 % a new treatment first.
+    // Its words for a screen reader carry R's numbers: 60 % responded, 28 % a new treatment
+    // first; in the page's language (issue 15: they were English on a French page).
     const desc = svg.querySelector('desc').textContent;
-    assert.match(desc, /Réponse, cohort: 15 events among 25, 60\.0 %/);
-    assert.match(desc, /Nouveau traitement du PTI, cohort: 7 events among 25, 28\.0 %/);
+    assert.match(desc, /Réponse, cohort : 15 événements sur 25, 60,0 %/);
+    assert.match(desc, /Nouveau traitement du PTI, cohort : 7 événements sur 25, 28,0 %/);
   });

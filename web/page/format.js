@@ -246,20 +246,23 @@ export function formatSurvivalAt(surv, lower, upper, lang) {
 }
 
 /**
- * A median with its confidence interval in English words, for a figure's description read
- * aloud by screen readers: "22.5 (8 to 40)", never a dash. null means the curve (or its
+ * A median with its confidence interval in words, for a figure's description read aloud by
+ * screen readers: "22.5 (8 to 40)", "22,5 (8 à 40)", never a dash. null means the curve (or its
  * confidence limit) never reaches 0.5, which is what R's NA means here.
  * @param {{estimate: number|null, lower: number|null, upper: number|null}} median
  * @param {string} confType  'none' prints no interval.
+ * @param {string} [lang]
  * @returns {string}
  */
-export function formatMedian(median, confType) {
-  const show = (x) => (x === null || x === undefined ? 'not reached' : formatDecimal(x, 'en'));
+export function formatMedian(median, confType, lang = 'en') {
+  const notReached = t('desc.notReached', lang);
+  const to = t('desc.to', lang);
+  const show = (x) => (x === null || x === undefined ? notReached : formatDecimal(x, lang));
   if (median.estimate === null || median.estimate === undefined) {
     // Not reached: the lower limit can still be informative ("at least 18").
-    if (confType === 'none' || median.lower === null) return 'not reached';
-    return `not reached (${show(median.lower)} to not reached)`;
+    if (confType === 'none' || median.lower === null) return notReached;
+    return `${notReached} (${show(median.lower)} ${to} ${notReached})`;
   }
   if (confType === 'none') return show(median.estimate);
-  return `${show(median.estimate)} (${show(median.lower)} to ${show(median.upper)})`;
+  return `${show(median.estimate)} (${show(median.lower)} ${to} ${show(median.upper)})`;
 }

@@ -1,5 +1,6 @@
 // Small pieces the page's modes share (main thread): finding and building elements (text only),
-// the status line, the page's own texts in the chosen language, and export buttons for a figure.
+// the status line, the page's own texts in the chosen language, and a figure's export buttons
+// and link to its data table.
 // No value from a user's file ever reaches innerHTML: el() sets text with textContent.
 import { downloadBlob, svgToBlob, svgToPngBlob } from './figures/index.js';
 import { t } from './i18n/index.js';
@@ -128,6 +129,25 @@ export function figureExports(figure, baseName, lang, csvRows = undefined) {
     buttons.push(csvButton);
   }
   return el('div', { class: 'row exports' }, ...buttons);
+}
+
+/**
+ * A figure's link to the table on the page that holds its numbers (a reader who cannot see the
+ * drawing reads them there). A table folded in a <details> is unfolded on the way. Its name
+ * says whose table it is: a list of a page's links would otherwise read "Data table" seven times.
+ * @param {string} targetId  The id of the table, or of the block holding it.
+ * @param {string} figureTitle
+ * @param {string} lang
+ */
+export function figureDataLink(targetId, figureTitle, lang) {
+  const link = el('a', { href: `#${targetId}`,
+    'aria-label': t('figure.dataTableOf', lang, { figure: figureTitle }) },
+  t('figure.dataTable', lang));
+  link.addEventListener('click', () => {
+    const folded = document.getElementById(targetId)?.closest('details');
+    if (folded) folded.open = true;
+  });
+  return el('p', { class: 'figure-data-link' }, link);
 }
 
 /** Downloads text the page made (CSV, JSON, the printable report). */

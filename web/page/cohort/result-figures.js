@@ -1,15 +1,16 @@
 // The figures of the cohort report (main thread): Kaplan-Meier curves of RFS and OS, the
 // cumulative incidence of response (its module loaded with the first report that has it), platelet
 // trajectories, platelets by week (with its weeks as a folded table under it), response bars and
-// a swimmer plot, each with its SVG and PNG exports; the options above them (confidence bands,
-// censor marks, medians, the number-at-risk table, weeks or months); and the same drawings as
-// SVG text with their captions, for the printable report.
+// a swimmer plot, each with its SVG and PNG exports and a link to the table of its numbers; the
+// options above them (confidence bands, censor marks, medians, the number-at-risk table, weeks or
+// months); and the same drawings as SVG text with their captions, for the printable report.
 import {
   drawKaplanMeier, drawPlateletsByWeek, drawPlateletTrajectories, drawResponseBars, drawSwimmer,
   svgToString,
 } from '../figures/index.js';
+import { followWidth } from '../figure-width.js';
 import { t } from '../i18n/index.js';
-import { $, el, figureExports } from '../page-kit.js';
+import { $, el, figureDataLink, figureExports } from '../page-kit.js';
 import { plateletsByWeekTable } from '../tables/report-tables.js';
 import { tableBlock } from '../tables/table-block.js';
 
@@ -20,11 +21,14 @@ const FIGURE_TITLES = Object.freeze({ rfs: 'figure.rfs', os: 'figure.os',
   responseIncidence: 'figure.responseIncidence', trajectories: 'figure.trajectories',
   plateletsByWeek: 'figure.plateletsByWeek', response: 'figure.responseBars',
   swimmer: 'figure.swimmer' });
-/** The figures' grid (web/style.css .figures): its narrowest column and its gap, in rem. */
-const GRID_COLUMN_REM = 36;
-const GRID_GAP_REM = 1.5;
-/** The width a figure is drawn at while its column's is not known (the step is hidden). */
-const DEFAULT_WIDTH = 720;
+/**
+ * The element on the page holding each figure's numbers, its data table's link: the survival
+ * table has the curves' medians, the per-patient table each patient of the trajectories and the
+ * swimmer plot, the weeks' table is folded under their figure.
+ */
+const FIGURE_TABLES = Object.freeze({ rfs: 'table-survival', os: 'table-survival',
+  responseIncidence: 'table-response_incidence', trajectories: 'patients',
+  plateletsByWeek: 'table-platelets_by_week', response: 'table-response', swimmer: 'patients' });
 /** Weeks with fewer patients are a point of the platelets-by-week figure, not its line. */
 const MIN_PATIENTS_A_WEEK = 3;
 
@@ -42,21 +46,6 @@ function incidenceRows(incidence, lang) {
   return rows;
 }
 
-/**
- * The width of a column of the figures' grid, as CSS lays it out (auto-fit columns of at least
- * 36rem, or the whole width when narrower), so that each figure is drawn to fill its column.
- * @param {HTMLElement} grid
- */
-function columnWidth(grid) {
-  const width = grid.clientWidth;
-  if (width <= 0) return DEFAULT_WIDTH;
-  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  const gap = GRID_GAP_REM * rem;
-  const columns = Math.max(1, Math.floor((width + gap) / (Math.min(width, GRID_COLUMN_REM * rem)
-    + gap)));
-  return Math.floor((width - gap * (columns - 1)) / columns);
-}
-
 /** @param {{lang: () => string}} context */
 export function createResultFigures({ lang }) {
   const options = { showCI: true, showCensor: true, showMedian: false, riskTable: 'at_risk' };
@@ -66,21 +55,14 @@ export function createResultFigures({ lang }) {
   let report = null;
   /** @type {typeof import('../figures/response-incidence.js') | null} */
   let incidenceFigure = null;
-  // Each figure fills its column: drawn again when the grid's width changes, as when the results
-  // step is first shown (hidden, it has none) or the window is resized.
-  let width = DEFAULT_WIDTH;
-  new ResizeObserver(() => {
-    const now = columnWidth($('figures'));
-    if (report && now !== width) {
-      width = now;
-      render();
-    }
-  }).observe($('figures'));
+  // Each figure fills its column of the grid, again when that changes.
+  const columnWidth = followWidth($('figures'), () => { if (report) render(); });
 
   /** Each figure of the report, drawn with the current options and language. */
   function drawers() {
     const r = report;
     const l = lang();
+    const width = columnWidth();
     const km = (survival, unit, title) => () => (survival ? drawKaplanMeier(document, survival,
       { ...options, timeUnit: unit, lang: l, width,
         labels: { title, survival: t('axis.probability', l),
@@ -129,7 +111,8 @@ export function createResultFigures({ lang }) {
       const block = el('figure', { class: 'figure', id: `figure-${name}` },
         titled ? null : el('figcaption', {}, t(FIGURE_TITLES[name], lang())),
         figureExports(draw, `figure-${name}`, lang(), name === 'responseIncidence'
-          ? () => incidenceRows(report.response_incidence, lang()) : undefined), svg);
+          ? () => incidenceRows(report.response_incidence, lang()) : undefined), svg,
+        figureDataLink(FIGURE_TABLES[name], t(FIGURE_TITLES[name], lang()), lang()));
       if (name === 'plateletsByWeek') {
         // Its numbers, under it: the weeks as a table, with their CSV export.
         const model = plateletsByWeekTable(report, lang());

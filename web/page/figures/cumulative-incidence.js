@@ -8,6 +8,8 @@
 // Each curve starts at (0, 0) and stays flat after its last event to the group's last time, as
 // cuminc's step function does. The page computes nothing else: stacking adds the core's values.
 import { area, axisBottom, axisLeft, curveStepAfter, line, scaleLinear } from '../vendor/d3.js';
+import { formatFixed } from '../format.js';
+import { t } from '../i18n/index.js';
 import {
   addLegend, addText, addVerticalTitle, createFigure, lineSample, localDecimals, mergeLabels,
   PALETTE, round, seriesStyle, textWidth, tickText,
@@ -75,7 +77,7 @@ export function drawCumulativeIncidence(doc, cif, options = {}) {
   const title = view === 'stacked' && groupNames.length > 1
     ? labels.stacked.replace('{group}', String(group)) : labels.title;
   const svg = createFigure(doc, { width, height: 1, title, lang, className: 'cif-figure',
-    desc: describe(cif, view, group, causeName) });
+    desc: describe(cif, view, group, causeName, lang) });
 
   const left = 56;
   const right = 16 + textWidth(tickText(lastTime)) / 2;
@@ -195,15 +197,19 @@ function swatch(g, colour) {
     .attr('fill', colour).attr('stroke', '#555').attr('stroke-width', 0.5);
 }
 
-/** The figure in words for screen readers: each curve's last value (the page prints the rest). */
-function describe(cif, view, group, causeName) {
+/**
+ * The figure in words for screen readers, in lang's language: each curve's last value (the page
+ * prints the rest).
+ */
+function describe(cif, view, group, causeName, lang) {
   const shown = view === 'stacked' ? cif.groups.filter((g) => g.name === group) : cif.groups;
-  const parts = [`Cumulative incidence of ${cif.causes.length} cause(s)`
-    + (view === 'stacked' ? `, stacked, for group ${group}.` : ', one panel per cause.')];
+  const parts = [view === 'stacked'
+    ? t('desc.cif.stacked', lang, { n: cif.causes.length, group: String(group) })
+    : t('desc.cif.causes', lang, { n: cif.causes.length })];
   for (const g of shown) {
-    const last = g.table.estimate.at(-1) ?? 0;
-    parts.push(`${causeName(g.cause)}, ${g.name}: ${g.events} events among ${g.n}, `
-      + `${(100 * last).toFixed(1)} % at time ${tickText(g.last_time)}.`);
+    parts.push(t('desc.cif.curve', lang, { cause: causeName(g.cause), group: String(g.name),
+      events: g.events, n: g.n, percent: formatFixed(100 * (g.table.estimate.at(-1) ?? 0), lang),
+      time: localDecimals(tickText(g.last_time), lang) }));
   }
   return parts.join(' ');
 }

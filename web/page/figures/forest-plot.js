@@ -7,6 +7,7 @@
 // The log scale is a linear scale over log(ratio) with ticks at 0.1, 0.2, 0.5, 1, 2, 5, ... so
 // that the page's d3 bundle needs no other scale.
 import { axisBottom, scaleLinear } from '../vendor/d3.js';
+import { t } from '../i18n/index.js';
 import {
   addText, createFigure, INK, localDecimals, mergeLabels, MUTED, round, textWidth,
 } from './common.js';
@@ -78,7 +79,7 @@ export function drawForestPlot(doc, cox, options = {}) {
   const top = 28;
   const plotHeight = Math.max(1, drawn.length) * ROW;
   const svg = createFigure(doc, { width, height: 1, title: labels.title, lang,
-    className: 'forest-figure', desc: describe(drawn, notDrawn, whyNotDrawn) });
+    className: 'forest-figure', desc: describe(drawn, notDrawn, ratioText, whyNotDrawn, lang) });
   addText(svg, labels.ratioColumn, { x: width - 8, y: top - 10, anchor: 'end', weight: 'bold' });
   const plot = svg.append('g').attr('class', 'forest-plot')
     .attr('transform', `translate(${round(left)},${top})`);
@@ -127,13 +128,14 @@ export function drawForestPlot(doc, cox, options = {}) {
   return svg.node();
 }
 
-function describe(drawn, notDrawn, whyNotDrawn) {
-  const parts = [`Hazard ratios of ${drawn.length} term(s) on a log scale, reference line at 1.`];
+/** The ratios in words for screen readers, in lang's language, written as the right column. */
+function describe(drawn, notDrawn, ratioText, whyNotDrawn, lang) {
+  const parts = [t('desc.forest.head', lang, { n: drawn.length })];
   for (const c of drawn) {
-    const limits = c.hr_lower && c.hr_upper
-      ? ` (${c.hr_lower.toPrecision(3)} to ${c.hr_upper.toPrecision(3)})` : '';
-    parts.push(`${c.term}: ${c.hr.toPrecision(3)}${limits}.`);
+    parts.push(t('desc.forest.term', lang, { term: c.term, ratio: ratioText(c) }));
   }
-  for (const c of notDrawn) parts.push(`${c.term}: not drawn. ${whyNotDrawn(c)}`);
+  for (const c of notDrawn) {
+    parts.push(t('desc.forest.notDrawn', lang, { term: c.term, reason: whyNotDrawn(c) }).trim());
+  }
   return parts.join(' ');
 }

@@ -7,7 +7,8 @@
 import {
   area, axisBottom, axisLeft, curveStepAfter, line, scaleLinear,
 } from '../vendor/d3.js';
-import { formatMedian, formatPValue } from '../format.js';
+import { formatFixed, formatMedian, formatPValue } from '../format.js';
+import { t } from '../i18n/index.js';
 import {
   addLegend, addText, addVerticalTitle, createFigure, lineSample, localDecimals, mergeLabels, MUTED,
   round, seriesStyle, textWidth, tickText,
@@ -46,7 +47,7 @@ const ROW_SAMPLE = [-40, -20];
  *   its numbers (0,2 and p = 0,065 in French); the words come from labels.
  * @property {Partial<typeof KM_LABELS>} [labels]  English defaults.
  * @property {string} [description]  The <desc> read by screen readers; default: the figure's
- *   numbers in English words (a page in another language passes its own).
+ *   numbers in words, in lang's language.
  */
 
 /**
@@ -90,7 +91,7 @@ export function drawKaplanMeier(doc, survival, options = {}) {
   const xTicks = riskTimes.length ? riskTimes : x.ticks(Math.max(2, Math.round(plotWidth / 70)));
 
   const desc = options.description
-    ?? describe(groups, test, testName, timeUnit, survival.conf_type);
+    ?? describe(groups, test, testName, timeUnit, survival.conf_type, lang);
   const svg = createFigure(doc, {
     width, height: 1, title: labels.title, desc, lang, className: 'km-figure',
   });
@@ -215,16 +216,18 @@ export function drawKaplanMeier(doc, survival, options = {}) {
 }
 
 /** The numbers of the figure in words, for screen readers (the page also prints them). */
-function describe(groups, test, testName, timeUnit, confType) {
-  const parts = [`Kaplan-Meier estimates over time in ${timeUnit}, ${groups.length} `
-    + `group${groups.length === 1 ? '' : 's'}.`];
+function describe(groups, test, testName, timeUnit, confType, lang) {
+  const parts = [t('desc.km.head', lang, { unit: t(`unit.${timeUnit}`, lang),
+    groups: groups.length === 1 ? t('desc.km.oneGroup', lang)
+      : t('desc.km.groups', lang, { n: groups.length }) })];
   for (const g of groups) {
-    const median = g.median ? formatMedian(g.median, confType ?? 'log') : 'not available';
-    parts.push(`${g.name}: n = ${g.n}, ${g.events} events, median ${median}.`);
+    const median = g.median ? formatMedian(g.median, confType ?? 'log', lang)
+      : t('desc.notAvailable', lang);
+    parts.push(t('desc.km.group', lang, { group: g.name, n: g.n, events: g.events, median }));
   }
   if (test && typeof test.p === 'number') {
-    parts.push(`${testName ? `${testName}: ` : ''}chi-squared ${test.chisq.toFixed(2)} on `
-      + `${test.df} df, ${formatPValue(test.p)}.`);
+    parts.push(t('desc.km.test', lang, { test: testName ? `${testName}: ` : '',
+      chisq: formatFixed(test.chisq, lang, 2), df: test.df, p: formatPValue(test.p, lang) }));
   }
   return parts.join(' ');
 }

@@ -12,6 +12,7 @@
 import {
   area, axisBottom, axisLeft, line, max, min, scaleLinear, scaleLog,
 } from '../vendor/d3.js';
+import { t } from '../i18n/index.js';
 import {
   addLegend, addText, addVerticalTitle, createFigure, localDecimals, mergeLabels, MUTED,
   PALETTE, round, textWidth, tickText,
@@ -103,7 +104,7 @@ export function drawPlateletsByWeek(doc, byWeek, options = {}) {
   const dense = weeks.filter((w) => w.patients >= minPatients && isNum(w.q1) && isNum(w.q3));
 
   const desc = options.description
-    ?? describe(weeks, dense, thresholds, minPatients, byWeek?.quantile_type);
+    ?? describe(weeks, dense, thresholds, minPatients, byWeek?.quantile_type, lang);
   const svg = createFigure(doc, { width, height, title: labels.title, desc, lang,
     className: 'pbw-figure' });
 
@@ -235,18 +236,20 @@ export function drawPlateletsByWeek(doc, byWeek, options = {}) {
   return svg.node();
 }
 
-function describe(weeks, dense, thresholds, minPatients, quantileType) {
-  if (weeks.length === 0) return 'Platelet counts by week since D0: no counts from D0 on.';
-  const first = weeks[0];
-  const last = weeks.at(-1);
-  const type = typeof quantileType === 'number' ? ` (quantiles of R's type ${quantileType})` : '';
-  const sample = (w) => `week ${w.week}: median ${tickText(w.median)} G/L`
+/** The figure in words for screen readers, in lang's language: its first and last weeks. */
+function describe(weeks, dense, thresholds, minPatients, quantileType, lang) {
+  if (weeks.length === 0) return t('desc.byWeek.none', lang);
+  const num = (v) => localDecimals(tickText(v), lang);
+  const sample = (w) => t('desc.byWeek.week', lang, { week: w.week, median: num(w.median) })
     + (typeof w.q1 === 'number' && typeof w.q3 === 'number'
-      ? `, IQR ${tickText(w.q1)} to ${tickText(w.q3)}` : '')
-    + `, ${w.patients} ${w.patients === 1 ? 'patient' : 'patients'}`;
-  return `Median and interquartile range${type} of the platelet counts (G/L) by week since D0, `
-    + `each patient one value a week, over ${weeks.length} weeks from week ${first.week} to week `
-    + `${last.week}; ${dense.length} weeks have at least ${minPatients} patients and make the `
-    + `line and the band. ${sample(first)}; ${sample(last)}. Horizontal lines at `
-    + `${thresholds.join(' and ')} G/L.`;
+      ? t('desc.byWeek.iqr', lang, { q1: num(w.q1), q3: num(w.q3) }) : '')
+    + (w.patients === 1 ? t('desc.byWeek.onePatient', lang)
+      : t('desc.byWeek.patients', lang, { n: w.patients }));
+  return t('desc.byWeek', lang, {
+    type: typeof quantileType === 'number'
+      ? t('desc.byWeek.quantileType', lang, { type: quantileType }) : '',
+    weeks: weeks.length, first: weeks[0].week, last: weeks.at(-1).week, dense: dense.length,
+    min: minPatients, firstWeek: sample(weeks[0]), lastWeek: sample(weeks.at(-1)),
+    thresholds: thresholds.map(num).join(` ${t('desc.and', lang)} `),
+  });
 }

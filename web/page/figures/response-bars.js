@@ -4,8 +4,11 @@
 // height categories[c].percent, a whisker from ci_lower to ci_upper (proportions, drawn as
 // percent), and n/N written above (count / the landmark's denominator).
 import { axisBottom, axisLeft, scaleBand, scaleLinear } from '../vendor/d3.js';
+import { formatFixed } from '../format.js';
+import { t, tOr } from '../i18n/index.js';
 import {
-  addText, addVerticalTitle, categoryStyle, createFigure, DAYS_PER_UNIT, INK, mergeLabels, round,
+  addText, addVerticalTitle, categoryStyle, createFigure, DAYS_PER_UNIT, INK, localDecimals,
+  mergeLabels, round,
 } from './common.js';
 
 export const RESPONSE_LABELS = Object.freeze({
@@ -47,14 +50,15 @@ export function drawResponseBars(doc, response, options = {}) {
   const labels = mergeLabels(RESPONSE_LABELS, options.labels);
   const landmarks = [response, ...(response.other_landmarks ?? [])]
     .filter((l) => l && l.categories);
-  const landmarkName = (l) => {
+  /** "Month 3", or "Day 100" off a whole month; the description names it in its language. */
+  const landmarkName = (l, words = labels) => {
     const months = l.landmark_day / DAYS_PER_UNIT.months;
     return Math.abs(months - Math.round(months)) < 0.1 && Math.round(months) > 0
-      ? `${labels.month} ${Math.round(months)}` : `${labels.day} ${l.landmark_day}`;
+      ? `${words.month} ${Math.round(months)}` : `${words.day} ${l.landmark_day}`;
   };
 
   const desc = options.description
-    ?? describe(landmarks, categories, landmarkName, labels, response);
+    ?? describe(landmarks, categories, landmarkName, response, lang);
   const svg = createFigure(doc, { width, height, title: labels.title, desc, lang,
     className: 'response-figure' });
   const margin = { top: 20, right: 12, bottom: 46, left: 56 };
@@ -115,19 +119,26 @@ export function drawResponseBars(doc, response, options = {}) {
   return svg.node();
 }
 
-function describe(landmarks, categories, landmarkName, labels, response) {
-  const level = typeof response.conf_level === 'number'
-    ? `${Math.round(response.conf_level * 100)}% ` : '';
-  const method = response.ci_method ? ` (${response.ci_method})` : '';
-  const parts = landmarks.map((l) => `${landmarkName(l)} (day ${l.landmark_day}, `
-    + `N = ${l.denominator}): `
-    + categories.filter((c) => l.categories[c]).map((c) => {
+/** The figure in words for screen readers, in lang's language: each bar's count and interval. */
+function describe(landmarks, categories, landmarkName, response, lang) {
+  const percent = (x) => formatFixed(100 * x, lang);
+  const parts = landmarks.map((l) => t('desc.response.landmark', lang, {
+    landmark: landmarkName(l, { month: t('desc.month', lang), day: t('desc.day', lang) }),
+    day: l.landmark_day, n: l.denominator,
+    categories: categories.filter((c) => l.categories[c]).map((c) => {
       const cat = l.categories[c];
-      const ci = typeof cat.ci_lower === 'number' && typeof cat.ci_upper === 'number'
-        ? ` [${(cat.ci_lower * 100).toFixed(1)} to ${(cat.ci_upper * 100).toFixed(1)}]` : '';
-      const pct = typeof cat.percent === 'number' ? `${cat.percent}%` : 'not available';
-      return `${labels[c] ?? c} ${cat.count}/${l.denominator}, ${pct}${ci}`;
-    }).join('; '));
-  return `Response rates per landmark with ${level}confidence intervals${method}. `
-    + `${parts.join('. ')}.`;
+      return t('desc.response.category', lang, { category: tOr(`category.${c}`, lang, c),
+        count: cat.count, n: l.denominator,
+        percent: typeof cat.percent === 'number' ? `${localDecimals(String(cat.percent), lang)} %`
+          : t('desc.notAvailable', lang),
+        ci: typeof cat.ci_lower === 'number' && typeof cat.ci_upper === 'number'
+          ? t('desc.response.ci', lang, { lower: percent(cat.ci_lower),
+            upper: percent(cat.ci_upper) }) : '' });
+    }).join(t('desc.semicolon', lang)) }));
+  return t('desc.response', lang, {
+    level: typeof response.conf_level === 'number'
+      ? t('desc.response.level', lang, { percent: Math.round(response.conf_level * 100) }) : '',
+    method: response.ci_method ? ` (${response.ci_method})` : '',
+    landmarks: parts.join('. '),
+  });
 }

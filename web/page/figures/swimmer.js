@@ -6,6 +6,8 @@
 // of response (loss_of_response.day) as marks, infusions as ticks when the caller has them
 // (options.infusions), and the category written at the end of the lane.
 import { axisBottom, max, min, scaleBand, scaleLinear } from '../vendor/d3.js';
+// As a namespace: `t` names a treatment in this file.
+import * as i18n from '../i18n/index.js';
 import {
   addLegend, addText, categoryStyle, CATEGORY_ORDER, createFigure, daysPerUnit, INK, localDecimals,
   mergeLabels, MUTED, round, textWidth, tickText,
@@ -126,7 +128,7 @@ export function drawSwimmer(doc, patients, options = {}) {
         draw: (g) => MARKS[kind](g.append('g').attr('transform', 'translate(11,6)')) })),
   ];
 
-  const desc = options.description ?? describe(lanes, labels, timeUnit, per);
+  const desc = options.description ?? describe(lanes, timeUnit, per, lang);
   const svg = createFigure(doc, { width, height: 1, title: labels.title, desc, lang,
     className: 'swimmer-figure' });
   const top = 10 + addLegend(svg.append('g').attr('transform', `translate(${round(left)},10)`),
@@ -197,16 +199,23 @@ export function drawSwimmer(doc, patients, options = {}) {
   return svg.node();
 }
 
-function describe(lanes, labels, timeUnit, per) {
+/** The figure in words for screen readers, in lang's language: each patient's lane. */
+function describe(lanes, timeUnit, per, lang) {
+  const say = (id, params) => i18n.t(id, lang, params);
   const parts = lanes.map((l) => {
-    const bits = [`${l.id}, ${labels[l.category] ?? l.category}, followed ${tickText(l.end / per)} `
-      + `${timeUnit}${l.died ? ', died' : ''}`];
-    if (typeof l.response === 'number') bits.push(`first response day ${l.response}`);
-    if (typeof l.loss === 'number') bits.push(`loss of response day ${l.loss}`);
-    for (const t of l.treatments) {
-      bits.push(`${t.role} ${t.name ?? t.drug ?? ''} from day ${t.start_day}`);
+    const bits = [say('desc.swimmer.lane', { id: l.id,
+      category: i18n.tOr(`category.${l.category}`, lang, l.category),
+      time: localDecimals(tickText(l.end / per), lang), unit: say(`unit.${timeUnit}`) })];
+    if (l.died) bits.push(say('desc.swimmer.died'));
+    if (typeof l.response === 'number') {
+      bits.push(say('desc.swimmer.response', { day: l.response }));
+    }
+    if (typeof l.loss === 'number') bits.push(say('desc.swimmer.loss', { day: l.loss }));
+    for (const treatment of l.treatments) {
+      bits.push(say('desc.swimmer.treatment', { role: say(`desc.role.${treatment.role}`),
+        drug: treatment.name ?? treatment.drug ?? '', day: treatment.start_day }));
     }
     return bits.join(', ');
   });
-  return `Follow-up from D0 of ${lanes.length} patients, longest first: ${parts.join('; ')}.`;
+  return say('desc.swimmer', { n: lanes.length, patients: parts.join(say('desc.semicolon')) });
 }

@@ -6,6 +6,7 @@
 // lines, D0, week 6 and the landmark as vertical marks with the landmark's window shaded (from the
 // report's criteria.landmark: day, window_from, window_to).
 import { axisBottom, axisLeft, line, max, min, scaleLinear, scaleLog } from '../vendor/d3.js';
+import { t, tOr } from '../i18n/index.js';
 import {
   addLegend, addText, addVerticalTitle, categoryStyle, CATEGORY_ORDER, createFigure, daysPerUnit,
   lineSample, localDecimals, mergeLabels, MUTED, round, textWidth, tickText,
@@ -95,7 +96,7 @@ export function drawPlateletTrajectories(doc, patients, options = {}) {
 
   const categories = CATEGORY_ORDER.filter((c) => series.some((s) => s.category === c))
     .concat([...new Set(series.map((s) => s.category))].filter((c) => !CATEGORY_ORDER.includes(c)));
-  const desc = options.description ?? describe(series, categories, thresholds, floor, labels);
+  const desc = options.description ?? describe(series, categories, thresholds, floor, lang);
   const svg = createFigure(doc, { width, height, title: labels.title, desc, lang,
     className: 'trajectory-figure' });
 
@@ -197,12 +198,14 @@ export function drawPlateletTrajectories(doc, patients, options = {}) {
   return svg.node();
 }
 
-function describe(series, categories, thresholds, floor, labels) {
+/** The figure in words for screen readers, in lang's language. */
+function describe(series, categories, thresholds, floor, lang) {
   const counts = series.reduce((n, s) => n + s.counts.length, 0);
-  const byCategory = categories
-    .map((c) => `${labels[c] ?? c}: ${series.filter((s) => s.category === c).length}`).join(', ');
-  return `Platelet counts (G/L, log scale) over time from D0 for ${series.length} patients `
-    + `(${counts} counts; ${byCategory}). Horizontal lines at ${thresholds.join(' and ')} G/L. `
-    + `Counts not credited to the response are hollow; counts of ${floor} or less are drawn at `
-    + `${floor}.`;
+  const colon = t('desc.colon', lang);
+  const byCategory = categories.map((c) => `${tOr(`category.${c}`, lang, c)}${colon}`
+    + `${series.filter((s) => s.category === c).length}`).join(', ');
+  return t('desc.trajectories', lang, { patients: series.length, counts, categories: byCategory,
+    thresholds: thresholds.map((v) => localDecimals(String(v), lang))
+      .join(` ${t('desc.and', lang)} `),
+    floor: localDecimals(String(floor), lang) });
 }

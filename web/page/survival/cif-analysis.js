@@ -4,10 +4,11 @@
 // figure's title), the curves, the incidence at the chosen times and Gray's test per cause.
 import { CIF_LABELS, drawCumulativeIncidence } from '../figures/cumulative-incidence.js';
 import { t } from '../i18n/index.js';
-import { el, figureExports } from '../page-kit.js';
+import { el } from '../page-kit.js';
 import { cifAtTimesTable, cifCurvesTable, cifGrayTable } from '../tables/cif-tables.js';
 import { tableBlock } from '../tables/table-block.js';
 import { numbersIn, valueOf } from './form-fields.js';
+import { resultFigure } from './result-figure.js';
 
 /**
  * @param {string} table @param {string} lang
@@ -51,9 +52,10 @@ function curveRows(cif, lang) {
 /**
  * @param {import('../../shared/core-api.js').CifResponse} answer
  * @param {string} lang
- * @returns {{figure: HTMLElement, tables: HTMLElement[]}}
+ * @param {() => number} width  The figure's width on the page now.
+ * @returns {{figure: HTMLElement, redraw: () => void, tables: HTMLElement[]}}
  */
-export function render(answer, lang) {
+export function render(answer, lang, width) {
   const cif = answer.cif;
   const groups = [...new Set(cif.groups.map((g) => g.name))];
   // "Per cause", then "Stacked: <group>" for each group.
@@ -61,18 +63,19 @@ export function render(answer, lang) {
   view.append(new Option(t('cif.viewCauses', lang), ''),
     ...groups.map((g) => new Option(groups.length > 1
       ? t('cif.viewStackedGroup', lang, { group: String(g) }) : t('cif.viewStacked', lang), g)));
-  const draw = () => drawCumulativeIncidence(document, cif, { lang, labels: labels(lang),
-    view: view.value ? 'stacked' : 'causes', group: view.value || undefined });
-  const holder = el('div', {}, draw());
-  view.addEventListener('change', () => holder.replaceChildren(draw()));
+  const words = labels(lang);
+  const title = () => (view.value && groups.length > 1
+    ? words.stacked.replace('{group}', view.value) : words.title);
+  const draw = () => drawCumulativeIncidence(document, cif, { lang, labels: words,
+    width: width(), view: view.value ? 'stacked' : 'causes', group: view.value || undefined });
   const tables = [cifAtTimesTable(cif, lang), cifGrayTable(cif, lang), cifCurvesTable(cif, lang)]
     .filter(Boolean);
-  return {
-    figure: el('figure', { class: 'figure' },
-      el('label', { class: 'figure-view' }, t('cif.view', lang), ' ', view), holder,
-      figureExports(draw, 'cumulative-incidence', lang, () => curveRows(cif, lang))),
-    tables: tables.map((model) => tableBlock(model, lang)),
-  };
+  // The curves' table has each curve's events, patients and last time, as the description.
+  const shown = resultFigure({ title, draw, baseName: 'cumulative-incidence', lang,
+    tableId: 'table-cif_curves', csvRows: () => curveRows(cif, lang),
+    controls: el('label', { class: 'figure-view' }, t('cif.view', lang), ' ', view) });
+  view.addEventListener('change', shown.redraw);
+  return { ...shown, tables: tables.map((model) => tableBlock(model, lang)) };
 }
 
 /** The example: R's survival::mgus2, progression (1) or death (2) first, by sex. */

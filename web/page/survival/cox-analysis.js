@@ -5,12 +5,12 @@
 import { drawForestPlot } from '../figures/forest-plot.js';
 import { formatLevel } from '../format.js';
 import { t } from '../i18n/index.js';
-import { el, figureExports } from '../page-kit.js';
 import {
   coxCoefficientsTable, coxTestsTable, formatHazardRatio, whyNoEstimate,
 } from '../tables/cox-tables.js';
 import { tableBlock } from '../tables/table-block.js';
 import { valueOf } from './form-fields.js';
+import { resultFigure } from './result-figure.js';
 
 /** The covariates ticked, in the table's column order. */
 export function tickedCovariates() {
@@ -47,20 +47,23 @@ function termRows(cox, lang) {
 /**
  * @param {import('../../shared/core-api.js').CoxResponse} answer
  * @param {string} lang
- * @returns {{figure: HTMLElement, tables: HTMLElement[]}}
+ * @param {() => number} width  The figure's width on the page now.
+ * @returns {{figure: HTMLElement, redraw: () => void, tables: HTMLElement[]}}
  */
-export function render(answer, lang) {
+export function render(answer, lang, width) {
   const cox = answer.cox;
   const warnings = answer.warnings ?? [];
   const level = formatLevel(cox.conf_level, lang);
-  const draw = () => drawForestPlot(document, cox, { lang,
-    labels: { title: t('figure.forest.title', lang), axis: t('figure.forest.axis', lang),
+  const title = t('figure.forest.title', lang);
+  const draw = () => drawForestPlot(document, cox, { lang, width: width(),
+    labels: { title, axis: t('figure.forest.axis', lang),
       ratioColumn: t('col.hrCi', lang, { level }), notDrawn: t('figure.forest.notDrawn', lang) },
     ratioText: (term) => formatHazardRatio(term, lang),
     whyNotDrawn: (term) => whyNoEstimate(term, warnings, lang) });
   return {
-    figure: el('figure', { class: 'figure' }, draw(),
-      figureExports(draw, 'hazard-ratios', lang, () => termRows(cox, lang))),
+    // The coefficients' table writes each ratio as the figure does.
+    ...resultFigure({ title: () => title, draw, baseName: 'hazard-ratios', lang,
+      tableId: 'table-cox_coefficients', csvRows: () => termRows(cox, lang) }),
     tables: [coxCoefficientsTable(cox, warnings, lang), coxTestsTable(cox, lang)]
       .map((model) => tableBlock(model, lang)),
   };

@@ -6,7 +6,6 @@
 // two functions and are loaded when first chosen.
 import { drawKaplanMeier } from '../figures/index.js';
 import { t } from '../i18n/index.js';
-import { el, figureExports } from '../page-kit.js';
 import {
   survivalPairwiseTable, survivalTimeTitle, survivalTrendTable,
 } from '../tables/survival-comparison-tables.js';
@@ -15,6 +14,7 @@ import {
 } from '../tables/survival-tables.js';
 import { tableBlock } from '../tables/table-block.js';
 import { numberIn, numbersIn, valueOf } from './form-fields.js';
+import { resultFigure } from './result-figure.js';
 
 // Rows per curve the figure asks for: about two per pixel of its widest panel.
 export const FIGURE_ROWS = 2000;
@@ -58,19 +58,23 @@ export function requestFromForm(table, lang) {
  * The answer as the page shows it: the figure with its exports, and the tables.
  * @param {import('../../shared/core-api.js').SurvivalResponse} answer
  * @param {string} lang
- * @returns {{figure: HTMLElement, tables: HTMLElement[]}}
+ * @param {() => number} width  The figure's width on the page now.
+ * @returns {{figure: HTMLElement, redraw: () => void, tables: HTMLElement[]}}
  */
-export function render(answer, lang) {
+export function render(answer, lang, width) {
   const survival = answer.survival;
-  const draw = () => drawKaplanMeier(document, survival, { lang, showCI: true,
-    showCensor: true, riskTable: 'at_risk', labels: { title: t('figure.km', lang),
+  const title = t('figure.km', lang);
+  const draw = () => drawKaplanMeier(document, survival, { lang, width: width(), showCI: true,
+    showCensor: true, riskTable: 'at_risk', labels: { title,
       survival: t('axis.probability', lang), time: survivalTimeTitle(survival, lang),
       atRisk: t('figure.numberAtRisk', lang) } });
   const tables = [survivalGroupsTable(survival, lang), survivalAtTimesTable(survival, lang),
     survivalRmstTable(survival, lang), survivalPairwiseTable(survival, lang),
     survivalTrendTable(survival, lang)].filter(Boolean);
   return {
-    figure: el('figure', { class: 'figure' }, draw(), figureExports(draw, 'kaplan-meier', lang)),
+    // The groups' table has the medians the figure draws and its description reads.
+    ...resultFigure({ title: () => title, draw, baseName: 'kaplan-meier', lang,
+      tableId: 'table-survival_groups' }),
     tables: tables.map((model) => tableBlock(model, lang)),
   };
 }

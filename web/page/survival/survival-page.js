@@ -5,6 +5,7 @@
 // (docs/design.md §6). The competing-risks and Cox modules are imported the first time they
 // are chosen, so the page's first load carries only Kaplan-Meier. Each analysis has an example
 // (examples/: R's aml, mgus2 and veteran).
+import { followWidth } from '../figure-width.js';
 import { t } from '../i18n/index.js';
 import { $, busy, el, fileProgress, say } from '../page-kit.js';
 import * as kaplanMeier from './km-analysis.js';
@@ -12,7 +13,8 @@ import * as kaplanMeier from './km-analysis.js';
 /**
  * @typedef {object} Analysis
  * @property {(table: string, lang: string) => object} requestFromForm
- * @property {(answer: any, lang: string) => {figure: HTMLElement, tables: HTMLElement[]}} render
+ * @property {(answer: any, lang: string, width: () => number) => {figure: HTMLElement,
+ *   redraw: () => void, tables: HTMLElement[]}} render  width: the figure's on the page now.
  * @property {{file: string, fields: Record<string, string>, covariates?: string[],
  *   request: (table: string) => object}} example
  */
@@ -75,6 +77,10 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
   let chosen = 'km';
   /** The last answer and the analysis that shows it (to show it again in another language). */
   let shown = /** @type {{analysis: Analysis, answer: any} | null} */ (null);
+  /** Redraws the figure on the page (at a new width). */
+  let redraw = () => {};
+  // The figure fills the result's width, again when it changes.
+  const figureWidth = followWidth($('survival-figure'), () => redraw());
 
   async function load(source, name) {
     const kept = source instanceof ArrayBuffer ? source.slice(0) : source;
@@ -101,13 +107,15 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
 
   function show(analysis, answer) {
     shown = { analysis, answer };
-    const { figure, tables } = analysis.render(answer, lang());
-    $('survival-figure').replaceChildren(figure);
-    $('survival-table').replaceChildren(...tables);
-    $('survival-warnings').replaceChildren(...(answer.warnings ?? [])
-      .map((w) => el('li', {}, w.message)));
+    // Shown first, so that the figure is drawn at the width it has.
     const result = $('survival-result');
     result.hidden = false;
+    const rendered = analysis.render(answer, lang(), figureWidth);
+    redraw = rendered.redraw;
+    $('survival-figure').replaceChildren(rendered.figure);
+    $('survival-table').replaceChildren(...rendered.tables);
+    $('survival-warnings').replaceChildren(...(answer.warnings ?? [])
+      .map((w) => el('li', {}, w.message)));
     result.scrollIntoView({ block: 'start' });
     result.focus({ preventScroll: true });
   }
@@ -137,6 +145,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     // The result on the page belongs to the analysis it came from.
     $('survival-result').hidden = true;
     shown = null;
+    redraw = () => {};
     await ANALYSES[name]();
   }
 
