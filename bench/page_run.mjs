@@ -6,8 +6,9 @@
 // the same from outside as Playwright sees it, the tab's peak memory (the largest peak resident
 // set, VmHWM, of the renderer processes the page's run started: the page and its worker share
 // one), R's compute on data already in memory (bench/r_compute.R) and the ratio R / page.
-// bench/make_data.awk's data: three groups, times with one decimal. Also the size of what a
-// visitor downloads (js + wasm, gzipped).
+// bench/make_data.awk's data: three groups, times with one decimal. Also what a visitor
+// downloads, gzipped: the first load up to "Ready", then what each mode adds when it opens
+// (tests/browser/downloads.mjs).
 //   node bench/page_run.mjs                 1e5, 1e6 and 1e7 rows (R's 1e7 run takes minutes)
 //   node bench/page_run.mjs 100000 1000000  the sizes given
 //   ITP_SITE_DIR=folder                     another built site than dist/ (as tests/browser)
@@ -19,9 +20,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 import { chromium } from 'playwright-core';
+
+import { downloadsOfAVisit } from '../tests/browser/downloads.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -40,21 +42,6 @@ function dataFile(rows) {
       path.join(here, 'make_data.awk')], { maxBuffer: 2 ** 31 - 1 }));
   }
   return file;
-}
-
-function bundleSize() {
-  let js = 0;
-  let wasm = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.js')) js += gzipSync(readFileSync(full), { level: 9 }).length;
-      else if (entry.name.endsWith('.wasm')) wasm += gzipSync(readFileSync(full), { level: 9 }).length;
-    }
-  };
-  walk(dist);
-  return { js, wasm };
 }
 
 // Chromium's renderer processes among this process's descendants (other people's browsers on
@@ -168,7 +155,9 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', hea
   args: ['--no-sandbox', '--disable-gpu',
     ...(process.env.ITP_BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)] });
 const lines = [];
+let downloads = [];
 try {
+  downloads = await downloadsOfAVisit(browser, origin, dist);
   for (const rows of sizes) {
     const file = dataFile(rows);
     const runs = [];
@@ -185,7 +174,6 @@ try {
   await browser.close();
   server.kill();
 }
-const { js, wasm } = bundleSize();
 const pad = (text, width) => String(text).padStart(width);
 console.log(`${'rows'.padEnd(6)} ${pad('file MB', 8)} ${pad('page s', 7)} ${pad('(min-max)', 12)}`
   + ` ${pad('Playwright s', 12)} ${pad('tab peak MB', 11)} ${pad('R compute s', 11)}`
@@ -209,5 +197,8 @@ console.log(`page: median of ${RUNS} runs up to 1e6 rows, 1 above, each in a fre
   + ' of 3 runs of survfit + survdiff on data in memory (1 above 1e6 rows);'
   + ` progress: status lines with a percentage seen during the load; ${os.cpus().length} cores,`
   + ` load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} at the end.`);
-console.log(`bundle: ${(js / 1024).toFixed(0)} KB js + ${(wasm / 1024).toFixed(0)} KB wasm gzipped`
-  + ` = ${((js + wasm) / 1024).toFixed(0)} KB`);
+console.log('\nwhat a visitor downloads, KB gzipped (each step: what it adds):');
+for (const step of downloads) {
+  console.log(`${(step.bytes / 1024).toFixed(0).padStart(5)}  ${step.step} (${step.files.length}`
+    + ` files${step.files.length > 3 ? '' : `: ${step.files.map((f) => f.name).join(', ')}`})`);
+}

@@ -53,6 +53,7 @@ function showMode(mode) {
   document.getElementById('survival-mode').hidden = mode !== 'survival';
   document.getElementById('mode-cohort').setAttribute('aria-pressed', String(mode === 'cohort'));
   document.getElementById('mode-survival').setAttribute('aria-pressed', String(mode === 'survival'));
+  if (mode === 'survival') survival.open();
 }
 document.getElementById('mode-cohort').addEventListener('click', () => showMode('cohort'));
 document.getElementById('mode-survival').addEventListener('click', () => showMode('survival'));

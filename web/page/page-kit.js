@@ -2,7 +2,7 @@
 // the status line, the page's own texts in the chosen language, and a figure's export buttons
 // and link to its data table.
 // No value from a user's file ever reaches innerHTML: el() sets text with textContent.
-import { downloadBlob, svgToBlob, svgToPngBlob } from './figures/index.js';
+import { downloadBlob, svgToBlob, svgToPngBlob } from './figures/export.js';
 import { t } from './i18n/index.js';
 import { csvOptionsFor, toCsv } from './tables/csv.js';
 

@@ -33,7 +33,10 @@ export function createCohortPage({ client, lang, describeFailure }) {
   }
 
   const steps = createSteps();
-  const load = createLoadStep({ client, lang, guarded, onLoaded: () => check.enter() });
+  const load = createLoadStep({ client, lang, guarded, onLoaded: () => {
+    results.prepare();
+    return check.enter();
+  } });
   const check = createCheckStep({ client, lang, guarded, steps, tableNames: load.tableNames });
   const results = createResultsStep({ client, lang, guarded, steps, check });
 

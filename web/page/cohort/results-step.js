@@ -5,12 +5,27 @@
 // report (./printable-report.js).
 import { t, tOr } from '../i18n/index.js';
 import { $, busy, downloadText, problemsTable, say } from '../page-kit.js';
-import { patientAudit, patientTreatments } from '../tables/patient-tables.js';
-import { renderPatientTable, renderTable } from '../tables/render-table.js';
-import { reportTables } from '../tables/report-tables.js';
-import { tableBlock } from '../tables/table-block.js';
-import { buildPrintableReport } from './printable-report.js';
-import { createResultFigures } from './result-figures.js';
+
+/**
+ * The modules that show a report (its figures with d3, its tables, the printable report), loaded
+ * when the files are loaded rather than with the page: the page's first load stays small
+ * (docs/decisions.md, "What the first load carries") and they are here before "Analyse".
+ */
+let reportViews = null;
+function loadReportViews() {
+  reportViews ??= Promise.all([import('../tables/patient-tables.js'),
+    import('../tables/render-table.js'), import('../tables/report-tables.js'),
+    import('../tables/table-block.js'), import('./printable-report.js'),
+    import('./result-figures.js')])
+    .then(([patientTables, renderTables, reportTables, tableBlock, printable, figures]) => ({
+      ...patientTables, ...renderTables, ...reportTables, ...tableBlock, ...printable, ...figures,
+    }))
+    .catch((e) => {
+      reportViews = null;  // asked again next time, not remembered as failed
+      throw e;
+    });
+  return reportViews;
+}
 
 /** @typedef {import('../../shared/core-api.js').CohortReport} CohortReport */
 
@@ -25,7 +40,10 @@ import { createResultFigures } from './result-figures.js';
 export function createResultsStep({ client, lang, guarded, steps, check }) {
   /** @type {CohortReport | null} */
   let report = null;
-  const figures = createResultFigures({ lang });
+  /** The modules of loadReportViews(), there once a report is. */
+  let views = null;
+  /** @type {ReturnType<typeof import('./result-figures.js').createResultFigures> | null} */
+  let figures = null;
 
   $('analyse').addEventListener('click', () => guarded(async () => {
     busy(t('status.computing', lang()));
@@ -33,8 +51,10 @@ export function createResultsStep({ client, lang, guarded, steps, check }) {
       quantile_type: Number(/** @type {HTMLSelectElement} */ ($('quantile-type')).value),
       ci_method: /** @type {HTMLSelectElement} */ ($('ci-method')).value,
     };
-    const answer = await client.run({ type: 'cohort', ...check.importOptions(),
-      criteria: check.criteria(), report: options });
+    const [answer, modules] = await Promise.all([client.run({ type: 'cohort',
+      ...check.importOptions(), criteria: check.criteria(), report: options }), loadReportViews()]);
+    views = modules;
+    figures ??= views.createResultFigures({ lang });
     if (!answer.ok) {
       say(answer.error.message, true);
       return;
@@ -51,15 +71,15 @@ export function createResultsStep({ client, lang, guarded, steps, check }) {
     `${JSON.stringify(report, null, 1)}\n`, 'cohort-report.json', 'application/json'));
   $('print-report').addEventListener('click', () => {
     const { svgs, captions } = figures.forPrint();
-    downloadText(buildPrintableReport(report, { lang: lang(), figures: svgs, captions,
+    downloadText(views.buildPrintableReport(report, { lang: lang(), figures: svgs, captions,
       generatedAt: new Date() }), 'cohort-report.html', 'text/html');
   });
 
   function renderTables() {
     // The per-patient table has its own place, the platelets by week theirs under the figure.
-    const models = reportTables(report, lang())
+    const models = views.reportTables(report, lang())
       .filter((m) => m.id !== 'patients' && m.id !== 'platelets_by_week');
-    $('tables').replaceChildren(...models.map((model) => tableBlock(model, lang())));
+    $('tables').replaceChildren(...models.map((model) => views.tableBlock(model, lang())));
   }
 
   /** One patient's counts as the rule saw them, and their other treatments, in a dialog. */
@@ -69,8 +89,8 @@ export function createResultsStep({ client, lang, guarded, steps, check }) {
       `${patient.patient_id}: ${tOr(`category.${patient.category}`, lang(), patient.category)}`;
     $('patient-dialog-reason').textContent = patient.reason;
     $('patient-dialog-body').replaceChildren(
-      renderTable(document, patientAudit(patient, lang()), lang()),
-      renderTable(document, patientTreatments(patient, lang()), lang()));
+      views.renderTable(document, views.patientAudit(patient, lang()), lang()),
+      views.renderTable(document, views.patientTreatments(patient, lang()), lang()));
     dialog.showModal();
   }
   $('patient-dialog-close').addEventListener('click', () =>
@@ -81,7 +101,7 @@ export function createResultsStep({ client, lang, guarded, steps, check }) {
       { label: report.criteria.label || report.criteria.name });
     figures.show(report);
     renderTables();
-    $('patients').replaceChildren(renderPatientTable(document, report.patients, lang(),
+    $('patients').replaceChildren(views.renderPatientTable(document, report.patients, lang(),
       showPatient, report.criteria));
     $('warnings-heading').textContent = t('results.warnings', lang(),
       { count: report.warnings.length });
@@ -92,6 +112,10 @@ export function createResultsStep({ client, lang, guarded, steps, check }) {
     /** Shows the report again (in a new language). */
     onLanguage() {
       if (report) render();
+    },
+    /** Files are loaded: the modules that show a report load while the user checks them. */
+    prepare() {
+      loadReportViews().catch(() => {});  // said when "Analyse" asks for them again
     },
   };
 }

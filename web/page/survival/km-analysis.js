@@ -4,7 +4,7 @@
 // for trend (docs/design.md §4, §4.1). After a landmark the axis and the time columns read
 // "time since landmark L". The other analyses (cif-analysis.js, cox-analysis.js) have the same
 // two functions and are loaded when first chosen.
-import { drawKaplanMeier } from '../figures/index.js';
+import { drawKaplanMeier } from '../figures/kaplan-meier.js';
 import { t } from '../i18n/index.js';
 import {
   survivalPairwiseTable, survivalTimeTitle, survivalTrendTable,

@@ -2,13 +2,13 @@
 // chosen at the top of the form: Kaplan-Meier (km-analysis.js), competing risks
 // (cif-analysis.js) or a Cox model (cox-analysis.js). This file loads the file, offers its
 // columns, shows the fields of the chosen analysis and puts its answer on the page
-// (docs/design.md §6). The competing-risks and Cox modules are imported the first time they
-// are chosen, so the page's first load carries only Kaplan-Meier. Each analysis has an example
-// (examples/: R's aml, mgus2 and veteran).
+// (docs/design.md §6). Each analysis's module (its tables and figure, with d3) is imported when
+// the calculator opens or the analysis is chosen, so the page's first load carries none of them
+// (docs/decisions.md, "What the first load carries"). Each analysis has an example (examples/:
+// R's aml, mgus2 and veteran).
 import { followWidth } from '../figure-width.js';
 import { t } from '../i18n/index.js';
 import { $, busy, el, fileProgress, say } from '../page-kit.js';
-import * as kaplanMeier from './km-analysis.js';
 
 /**
  * @typedef {object} Analysis
@@ -31,7 +31,7 @@ function markWhenShown(name) {
 
 /** @type {Record<string, () => Promise<Analysis>>} */
 const ANALYSES = {
-  km: async () => kaplanMeier,
+  km: () => import('./km-analysis.js'),
   cif: () => import('./cif-analysis.js'),
   cox: () => import('./cox-analysis.js'),
 };
@@ -133,8 +133,8 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     say(t('status.done', lang()));
   }
 
-  /** Shows the fields of an analysis and hides the others'; its module loads on first use. */
-  async function choose(name) {
+  /** Shows the fields of an analysis and hides the others'. */
+  function choose(name) {
     chosen = name;
     for (const field of document.querySelectorAll('#survival-form [data-analyses]')) {
       /** @type {HTMLElement} */ (field).hidden = !field.getAttribute('data-analyses')
@@ -146,13 +146,13 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     $('survival-result').hidden = true;
     shown = null;
     redraw = () => {};
-    await ANALYSES[name]();
   }
 
   for (const radio of document.querySelectorAll('input[name="analysis"]')) {
     radio.addEventListener('change', async (event) => {
       try {
-        await choose(/** @type {HTMLInputElement} */ (event.target).value);
+        choose(/** @type {HTMLInputElement} */ (event.target).value);
+        await ANALYSES[chosen]();
       } catch (e) {
         say(describeFailure(e), true);
       }
@@ -224,6 +224,10 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     },
     ready() {
       /** @type {HTMLButtonElement} */ ($('survival-example')).disabled = false;
+    },
+    /** The calculator is shown: its chosen analysis's module loads while the user picks a file. */
+    open() {
+      ANALYSES[chosen]().catch((e) => say(describeFailure(e), true));
     },
   };
 }
