@@ -238,3 +238,65 @@ export async function assertAccessible(page, where) {
   assert.equal(violations.length, 0,
     `axe found ${violations.length} rule(s) broken on ${where}:\n${formatViolations(violations)}`);
 }
+
+// ---- the keyboard --------------------------------------------------------------------------
+
+/**
+ * What has the focus: its role and name as Chromium's accessibility tree gives them (what a
+ * screen reader says), its tag, and the focus ring a sighted keyboard user sees, if any: the
+ * outline or box-shadow of the element, or of the label that draws it for a file input (which
+ * is transparent, opacity 0, under its label's button look).
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<{tag: string, role: string, name: string, ring: string}>}
+ */
+export async function focusedElement(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement' });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree',
+      { objectId: result.objectId, fetchRelatives: false });
+    const shown = await page.evaluate(() => {
+      const active = /** @type {HTMLElement} */ (document.activeElement);
+      const drawn = getComputedStyle(active).opacity === '0'
+        ? active.closest('label') ?? active : active;
+      const style = getComputedStyle(drawn);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+        ? `outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : '';
+      const shadow = style.boxShadow !== 'none' ? `box-shadow ${style.boxShadow}` : '';
+      return { tag: active.tagName.toLowerCase(), ring: outline || shadow };
+    });
+    return { ...shown, role: nodes[0]?.role?.value ?? '', name: nodes[0]?.name?.value ?? '' };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Fails unless the focus is on an element of the page (not <body>) that shows a focus ring.
+ * @param {import('playwright-core').Page} page
+ * @param {string} when  what was just done, for the message
+ */
+export async function assertFocusShown(page, when) {
+  const focus = await focusedElement(page);
+  assert.notEqual(focus.tag, 'body', `${when}: the focus was lost to <body>`);
+  assert.ok(focus.ring, `${when}: no focus ring on the ${focus.role} "${focus.name}"`);
+  return focus;
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element's accessible name matches, checking at
+ * every stop that the focus is shown; fails after `most` presses.
+ * @param {import('playwright-core').Page} page
+ * @param {RegExp} name
+ * @param {{back?: boolean, most?: number}} [options]
+ */
+export async function tabTo(page, name, { back = false, most = 150 } = {}) {
+  const key = back ? 'Shift+Tab' : 'Tab';
+  for (let presses = 1; presses <= most; presses++) {
+    await page.keyboard.press(key);
+    // <body> here: the focus was lost, or Tab went past the last control without finding it.
+    const focus = await assertFocusShown(page, `${key} on the way to ${name} (press ${presses})`);
+    if (name.test(focus.name)) return focus;
+  }
+  throw new Error(`${most} presses of ${key} did not reach ${name}`);
+}
