@@ -18,7 +18,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -189,4 +189,114 @@ export function modelCells(model) {
   return model.rows.map((row) => (row.heading
     ? [row.cells[model.columns[0].key] ?? '']
     : model.columns.map((column) => row.cells[column.key] ?? '')));
+}
+
+// ---- accessibility (axe-core) ------------------------------------------------------------------
+
+/** The rules axe runs: WCAG 2.0 and 2.1, levels A and AA (its own tags). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let axeSource = null;
+
+/**
+ * Puts axe-core into the page (again after each navigation: a new document forgets it).
+ *
+ * Not as a <script> tag: the page's CSP (`script-src 'self'`) would block an inline one, and
+ * axe is not served from the page's origin. page.evaluate() hands the file's text to the
+ * DevTools protocol (Runtime.evaluate), which the CSP does not govern, so axe runs in the page
+ * as served, under the policy the other tests check; no context needs bypassCSP. (axe itself
+ * calls no eval, which the CSP would still forbid.) This is how @axe-core/playwright does it.
+ * @param {import('playwright-core').Page} page
+ */
+export async function injectAxe(page) {
+  if (await page.evaluate(() => typeof window.axe === 'object')) return;
+  axeSource ??= await readFile(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+}
+
+/**
+ * One line per element axe found at fault: the rule, its impact, where (CSS selectors) and
+ * what it asks, so a failing test says what to fix without opening a browser.
+ * @param {any[]} violations  axe's `results.violations`
+ */
+export function formatViolations(violations) {
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}) at `
+    + `${node.target.map(String).join(' > ')}: ${v.help} [${v.helpUrl}]\n    `
+    + `${node.failureSummary?.replace(/\n/g, ' ') ?? ''}`)).join('\n');
+}
+
+/**
+ * Runs axe (AXE_TAGS) on the whole document as it is now and fails with every violation.
+ * @param {import('playwright-core').Page} page
+ * @param {string} where  what the page shows, for the message ("results, fr")
+ */
+export async function assertAccessible(page, where) {
+  await injectAxe(page);
+  const violations = await page.evaluate((tags) => window.axe.run(document,
+    { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+    .then((r) => JSON.parse(JSON.stringify(r.violations))), AXE_TAGS);
+  assert.equal(violations.length, 0,
+    `axe found ${violations.length} rule(s) broken on ${where}:\n${formatViolations(violations)}`);
+}
+
+// ---- the keyboard --------------------------------------------------------------------------
+
+/**
+ * What has the focus: its role and name as Chromium's accessibility tree gives them (what a
+ * screen reader says), its tag, and the focus ring a sighted keyboard user sees, if any: the
+ * outline or box-shadow of the element, or of the label that draws it for a file input (which
+ * is transparent, opacity 0, under its label's button look).
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<{tag: string, role: string, name: string, ring: string}>}
+ */
+export async function focusedElement(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement' });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree',
+      { objectId: result.objectId, fetchRelatives: false });
+    const shown = await page.evaluate(() => {
+      const active = /** @type {HTMLElement} */ (document.activeElement);
+      const drawn = getComputedStyle(active).opacity === '0'
+        ? active.closest('label') ?? active : active;
+      const style = getComputedStyle(drawn);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+        ? `outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : '';
+      const shadow = style.boxShadow !== 'none' ? `box-shadow ${style.boxShadow}` : '';
+      return { tag: active.tagName.toLowerCase(), ring: outline || shadow };
+    });
+    return { ...shown, role: nodes[0]?.role?.value ?? '', name: nodes[0]?.name?.value ?? '' };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Fails unless the focus is on an element of the page (not <body>) that shows a focus ring.
+ * @param {import('playwright-core').Page} page
+ * @param {string} when  what was just done, for the message
+ */
+export async function assertFocusShown(page, when) {
+  const focus = await focusedElement(page);
+  assert.notEqual(focus.tag, 'body', `${when}: the focus was lost to <body>`);
+  assert.ok(focus.ring, `${when}: no focus ring on the ${focus.role} "${focus.name}"`);
+  return focus;
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element's accessible name matches, checking at
+ * every stop that the focus is shown; fails after `most` presses.
+ * @param {import('playwright-core').Page} page
+ * @param {RegExp} name
+ * @param {{back?: boolean, most?: number}} [options]
+ */
+export async function tabTo(page, name, { back = false, most = 150 } = {}) {
+  const key = back ? 'Shift+Tab' : 'Tab';
+  for (let presses = 1; presses <= most; presses++) {
+    await page.keyboard.press(key);
+    // <body> here: the focus was lost, or Tab went past the last control without finding it.
+    const focus = await assertFocusShown(page, `${key} on the way to ${name} (press ${presses})`);
+    if (name.test(focus.name)) return focus;
+  }
+  throw new Error(`${most} presses of ${key} did not reach ${name}`);
 }

@@ -102,18 +102,46 @@ export function fileProgress(fileName, lang, share = { start: 0, width: 1 }) {
 }
 
 /**
+ * An export button, named for screen readers after what it saves: a list of the page's buttons
+ * would otherwise read "Export SVG" seven times. The name begins with the visible text, so a
+ * user who speaks what they see (voice control) still reaches it (WCAG 2.5.3).
+ * @param {string} textId  The i18n id of the visible text.
+ * @param {string} what  The figure's or table's title.
+ * @param {string} lang
+ */
+export function exportButton(textId, what, lang) {
+  const text = t(textId, lang);
+  return el('button', { type: 'button', 'data-export': textId,
+    'aria-label': t('button.exportOf', lang, { button: text, what }) }, text);
+}
+
+/**
+ * Names a figure's export buttons after its title again (a new view may retitle it).
+ * @param {HTMLElement} exports  What figureExports() returned.
+ * @param {string} figureTitle
+ * @param {string} lang
+ */
+export function nameExports(exports, figureTitle, lang) {
+  for (const button of exports.querySelectorAll('button[data-export]')) {
+    button.setAttribute('aria-label', t('button.exportOf', lang,
+      { button: t(button.getAttribute('data-export'), lang), what: figureTitle }));
+  }
+}
+
+/**
  * Buttons that save a figure as SVG and as PNG (twice its size), and its numbers as CSV when
- * the caller gives them.
+ * the caller gives them, each named after the figure.
  * @param {() => SVGSVGElement} figure  The figure as shown now.
  * @param {string} baseName  The file name without extension.
+ * @param {string} figureTitle
  * @param {string} lang
  * @param {() => import('./tables/csv.js').CsvValue[][]} [csvRows]  The figure's numbers, a
  *   header row first, numbers as numbers (the CSV writes them in the language's dialect).
  */
-export function figureExports(figure, baseName, lang, csvRows = undefined) {
-  const svgButton = el('button', { type: 'button' }, t('button.exportSvg', lang));
+export function figureExports(figure, baseName, figureTitle, lang, csvRows = undefined) {
+  const svgButton = exportButton('button.exportSvg', figureTitle, lang);
   svgButton.addEventListener('click', () => downloadBlob(svgToBlob(figure()), `${baseName}.svg`));
-  const pngButton = el('button', { type: 'button' }, t('button.exportPng', lang));
+  const pngButton = exportButton('button.exportPng', figureTitle, lang);
   pngButton.addEventListener('click', async () => {
     try {
       downloadBlob(await svgToPngBlob(figure(), 2), `${baseName}.png`);
@@ -123,12 +151,32 @@ export function figureExports(figure, baseName, lang, csvRows = undefined) {
   });
   const buttons = [svgButton, pngButton];
   if (csvRows) {
-    const csvButton = el('button', { type: 'button' }, t('button.exportCsv', lang));
+    const csvButton = exportButton('button.exportCsv', figureTitle, lang);
     csvButton.addEventListener('click', () => downloadText(toCsv(csvRows(), csvOptionsFor(lang)),
       `${baseName}.csv`, 'text/csv'));
     buttons.push(csvButton);
   }
   return el('div', { class: 'row exports' }, ...buttons);
+}
+
+/**
+ * Replaces what `container` shows and keeps the keyboard's place in it: when the focus was on
+ * a control inside, it goes to the new control with the same data-focus-key. Without this, a
+ * menu whose change redraws its own table (Chromium changes a closed menu's value on each arrow
+ * key) would drop the focus to <body> and send a keyboard user back to the top of the page.
+ * @param {HTMLElement} container
+ * @param {Node[]} children
+ * @param {HTMLElement} [fallback]  Takes the focus when the new content has no such control.
+ */
+export function replaceKeepingFocus(container, children, fallback = undefined) {
+  const focused = document.activeElement;
+  const inside = focused !== null && container.contains(focused);
+  const key = inside ? focused.getAttribute('data-focus-key') : null;
+  container.replaceChildren(...children);
+  if (!inside) return;
+  const again = [...container.querySelectorAll('[data-focus-key]')]
+    .find((node) => key !== null && node.getAttribute('data-focus-key') === key);
+  /** @type {HTMLElement | undefined} */ (again ?? fallback)?.focus();
 }
 
 /**

@@ -4,7 +4,7 @@
 // date order, the missing-value codes and how censored values count. Any change imports again.
 // The response criteria are chosen here too (./criteria-editor.js).
 import { t, tOr } from '../i18n/index.js';
-import { $, busy, el, problemsTable, say } from '../page-kit.js';
+import { $, busy, el, problemsTable, replaceKeepingFocus, say } from '../page-kit.js';
 import { createCriteriaEditor } from './criteria-editor.js';
 
 /** @typedef {import('../../shared/core-api.js').ImportCohortResponse} ImportCohortResponse */
@@ -75,7 +75,9 @@ export function createCheckStep({ client, lang, guarded, steps, tableNames }) {
     const { cohort, warnings } = imported;
     const blocks = cohort.tables.map((table) => mappingTable(table));
     for (const ignored of cohort.ignored_tables) blocks.push(roleChoice(ignored.name));
-    $('mapping').replaceChildren(...blocks);
+    // A menu's change redraws the tables; the focus stays on that menu, or goes to the step's
+    // heading when the menu is gone (a table given its role no longer asks for one).
+    replaceKeepingFocus($('mapping'), blocks, $('check-heading'));
     $('problems').replaceChildren(problemsTable(warnings, lang()));
   }
 
@@ -84,7 +86,7 @@ export function createCheckStep({ client, lang, guarded, steps, tableNames }) {
    * @param {string} name
    */
   function roleChoice(name) {
-    const select = el('select');
+    const select = el('select', { 'data-focus-key': `role:${name}` });
     select.append(new Option('—', ''));
     for (const role of ROLES) select.append(new Option(t(`role.${role}`, lang()), role));
     select.addEventListener('change', () => guarded(async () => {
@@ -104,7 +106,8 @@ export function createCheckStep({ client, lang, guarded, steps, tableNames }) {
   function mappingTable(table) {
     const role = tOr(`role.${table.role}`, lang(), table.role);
     const rows = table.columns.map((column) => {
-      const select = el('select', { 'aria-label': `${table.name}: ${column.name}` });
+      const select = el('select', { 'aria-label': `${table.name}: ${column.name}`,
+        'data-focus-key': `column:${table.name}:${column.name}` });
       select.append(new Option(t('check.notUsed', lang()), ''));
       for (const canonical of table.canonical_columns) {
         select.append(new Option(canonical, canonical));

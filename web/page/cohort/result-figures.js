@@ -108,11 +108,13 @@ export function createResultFigures({ lang }) {
       // heading of the next one. A figure that writes its title above its plot (and so in its
       // exports) is not captioned again.
       const titled = svg.getAttribute('data-title-shown') === 'true';
+      const title = t(FIGURE_TITLES[name], lang());
+      const csvRows = name === 'responseIncidence'
+        ? () => incidenceRows(report.response_incidence, lang()) : undefined;
       const block = el('figure', { class: 'figure', id: `figure-${name}` },
-        titled ? null : el('figcaption', {}, t(FIGURE_TITLES[name], lang())),
-        figureExports(draw, `figure-${name}`, lang(), name === 'responseIncidence'
-          ? () => incidenceRows(report.response_incidence, lang()) : undefined), svg,
-        figureDataLink(FIGURE_TABLES[name], t(FIGURE_TITLES[name], lang()), lang()));
+        titled ? null : el('figcaption', {}, title),
+        figureExports(draw, `figure-${name}`, title, lang(), csvRows), svg,
+        figureDataLink(FIGURE_TABLES[name], title, lang()));
       if (name === 'plateletsByWeek') {
         // Its numbers, under it: the weeks as a table, with their CSV export.
         const model = plateletsByWeekTable(report, lang());

@@ -30,6 +30,26 @@ function loadReportViews() {
 /** @typedef {import('../../shared/core-api.js').CohortReport} CohortReport */
 
 /**
+ * Tab and Shift+Tab go round a modal dialog's own controls. The page behind it is inert, but
+ * Chromium lets Tab leave the dialog for the browser's own bar, and a keyboard user then comes
+ * back to <body>; the ARIA modal dialog pattern keeps the focus in the dialog.
+ * @param {HTMLDialogElement} dialog
+ */
+function keepTabInside(dialog) {
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const controls = [...dialog.querySelectorAll(
+      'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+      .filter((node) => !(/** @type {HTMLButtonElement} */ (node).disabled));
+    if (controls.length === 0) return;
+    const edge = event.shiftKey ? controls[0] : controls.at(-1);
+    if (document.activeElement !== edge && dialog.contains(document.activeElement)) return;
+    event.preventDefault();
+    /** @type {HTMLElement} */ (event.shiftKey ? controls.at(-1) : controls[0]).focus();
+  });
+}
+
+/**
  * @param {object} context
  * @param {import('../core-client.js').CoreClient} context.client
  * @param {() => string} context.lang
@@ -91,10 +111,20 @@ export function createResultsStep({ client, lang, guarded, steps, check }) {
     $('patient-dialog-body').replaceChildren(
       views.renderTable(document, views.patientAudit(patient, lang()), lang()),
       views.renderTable(document, views.patientTreatments(patient, lang()), lang()));
+    const opener = document.activeElement;
+    // Closed (button or Escape), the focus goes back to the patient's button: browsers do so
+    // now (the dialog's "previously focused element"); older ones left it on <body>.
+    dialog.addEventListener('close', () => {
+      if (!dialog.contains(document.activeElement) && document.activeElement !== document.body) {
+        return;
+      }
+      /** @type {HTMLElement | null} */ (opener)?.focus();
+    }, { once: true });
     dialog.showModal();
   }
   $('patient-dialog-close').addEventListener('click', () =>
     /** @type {HTMLDialogElement} */ ($('patient-dialog')).close());
+  keepTabInside(/** @type {HTMLDialogElement} */ ($('patient-dialog')));
 
   function render() {
     $('criteria-used').textContent = t('results.criteriaUsed', lang(),

@@ -42,6 +42,8 @@ export const en = Object.freeze({
   'button.exportCsv': 'Export CSV',
   'button.exportSvg': 'Export SVG',
   'button.exportPng': 'Export PNG',
+  // An export button's name for screen readers: its text, then whose figure or table it saves.
+  'button.exportOf': '{button}: {what}',
   'button.exportJson': 'Export the full result (JSON)',
   'button.printReport': 'Print report',
   'button.details': 'Details',
@@ -152,6 +154,8 @@ export const en = Object.freeze({
   'survival.testHf': 'Harrington-Fleming test (rho = {rho})',
   'survival.noTest': 'One group: no test.',
   'survival.example': 'Example: acute myelogenous leukaemia (R survival::aml)',
+  // The result's name as a region of the page (it takes the focus when it is shown).
+  'survival.result': 'Result: {analysis}',
 
   // ---- status and errors of the page ----
   'status.starting': 'Starting the calculator…',

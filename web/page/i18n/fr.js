@@ -42,6 +42,7 @@ export const fr = Object.freeze({
   'button.exportCsv': 'Exporter en CSV',
   'button.exportSvg': 'Exporter en SVG',
   'button.exportPng': 'Exporter en PNG',
+  'button.exportOf': '{button} : {what}',
   'button.exportJson': 'Exporter le résultat complet (JSON)',
   'button.printReport': 'Imprimer le rapport',
   'button.details': 'Détails',
@@ -149,6 +150,7 @@ export const fr = Object.freeze({
   'survival.testHf': 'Test de Harrington-Fleming (rho = {rho})',
   'survival.noTest': 'Un seul groupe : pas de test.',
   'survival.example': 'Exemple : leucémie aiguë myéloïde (R survival::aml)',
+  'survival.result': 'Résultat : {analysis}',
 
   'status.starting': 'Démarrage du calculateur…',
   'status.ready': 'Prêt (calculateur {version}).',

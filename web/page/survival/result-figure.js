@@ -2,7 +2,7 @@
 // the title, the exports, the drawing, and the link to the table of its numbers, in that order.
 // The drawing is made at the width the page gives it; `redraw` makes it again (a new width, a
 // new view), the title with it.
-import { el, figureDataLink, figureExports } from '../page-kit.js';
+import { el, figureDataLink, figureExports, nameExports } from '../page-kit.js';
 
 /**
  * @param {{title: () => string, draw: () => SVGSVGElement, baseName: string, lang: string,
@@ -13,13 +13,15 @@ import { el, figureDataLink, figureExports } from '../page-kit.js';
 export function resultFigure({ title, draw, baseName, lang, tableId, csvRows, controls }) {
   const caption = el('figcaption', {}, title());
   const drawing = el('div', { class: 'figure-drawing' }, draw());
+  const exports = figureExports(draw, baseName, title(), lang, csvRows);
   const figure = el('figure', { class: 'figure', id: `figure-${baseName}` }, caption,
-    figureExports(draw, baseName, lang, csvRows), controls, drawing,
+    exports, controls, drawing,
     figureDataLink(tableId, title(), lang));
   return {
     figure,
     redraw() {
       caption.textContent = title();
+      nameExports(exports, title(), lang);
       drawing.replaceChildren(draw());
     },
   };

@@ -105,17 +105,26 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     /** @type {HTMLFieldSetElement} */ ($('survival-columns')).disabled = false;
   }
 
-  function show(analysis, answer) {
+  /**
+   * @param {Analysis} analysis
+   * @param {any} answer
+   * @param {boolean} moveFocus  After a run, the result takes the focus (a keyboard or screen
+   *   reader user is taken to it); after a change of language, the focus stays where it is.
+   */
+  function show(analysis, answer, moveFocus) {
     shown = { analysis, answer };
     // Shown first, so that the figure is drawn at the width it has.
     const result = $('survival-result');
     result.hidden = false;
+    result.setAttribute('aria-label', t('survival.result', lang(),
+      { analysis: t(`analysis.${chosen}`, lang()) }));
     const rendered = analysis.render(answer, lang(), figureWidth);
     redraw = rendered.redraw;
     $('survival-figure').replaceChildren(rendered.figure);
     $('survival-table').replaceChildren(...rendered.tables);
     $('survival-warnings').replaceChildren(...(answer.warnings ?? [])
       .map((w) => el('li', {}, w.message)));
+    if (!moveFocus) return;
     result.scrollIntoView({ block: 'start' });
     result.focus({ preventScroll: true });
   }
@@ -128,7 +137,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     const answer = await client.run(request);
     performance.mark('itp-answer-received');
     if (!answer.ok) throw new Error(answer.error.message);
-    show(analysis, answer);
+    show(analysis, answer, true);
     markWhenShown('itp-run-end');
     say(t('status.done', lang()));
   }
@@ -217,7 +226,7 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
   choose('km');
   return {
     onLanguage() {
-      if (shown) show(shown.analysis, shown.answer);
+      if (shown) show(shown.analysis, shown.answer, false);
     },
     async onRestart() {
       if (picked) await load(picked.source, picked.name);
