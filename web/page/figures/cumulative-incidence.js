@@ -7,13 +7,14 @@
 //              1 − their sum, the probability of being event-free, on top.
 // Each curve starts at (0, 0) and stays flat after its last event to the group's last time, as
 // cuminc's step function does. The page computes nothing else: stacking adds the core's values.
-import { area, axisBottom, axisLeft, curveStepAfter, line, scaleLinear } from '../vendor/d3.js';
+import { axisBottom, axisLeft, scaleLinear } from '../vendor/d3.js';
 import { formatFixed } from '../format.js';
 import { t } from '../i18n/index.js';
 import {
   addLegend, addText, addVerticalTitle, createFigure, lineSample, localDecimals, mergeLabels,
   PALETTE, round, seriesStyle, textWidth, tickText,
 } from './common.js';
+import { stepBand, stepLine } from './step-paths.js';
 
 export const CIF_LABELS = Object.freeze({
   title: 'Cumulative incidence',
@@ -140,11 +141,9 @@ export function drawCumulativeIncidence(doc, cif, options = {}) {
 
 /** One panel of the 'causes' view: each group's curve of this cause, and its band. */
 function drawCause(plot, cif, cause, groupNames, x, y, showCI) {
-  const curve = line().curve(curveStepAfter).x((d) => round(x(d.t)))
-    .y((d) => round(y(d.estimate)));
-  const band = area().curve(curveStepAfter)
-    .defined((d) => Number.isFinite(d.lower) && Number.isFinite(d.upper))
-    .x((d) => round(x(d.t))).y0((d) => round(y(d.lower))).y1((d) => round(y(d.upper)));
+  const curve = (points) => stepLine(points, (d) => round(x(d.t)), (d) => round(y(d.estimate)));
+  const band = (points) => stepBand(points, (d) => round(x(d.t)), (d) => round(y(d.lower)),
+    (d) => round(y(d.upper)), (d) => Number.isFinite(d.lower) && Number.isFinite(d.upper));
   cif.groups.filter((g) => g.cause === cause).forEach((g) => {
     const i = groupNames.indexOf(g.name);
     const { colour, dash } = seriesStyle(i);
@@ -176,8 +175,8 @@ function drawStacked(plot, cif, group, x, y) {
     });
   });
   let below = times.map(() => 0);
-  const layer = area().curve(curveStepAfter).x((d) => round(x(d.t)))
-    .y0((d) => round(y(d.y0))).y1((d) => round(y(d.y1)));
+  const layer = (points) => stepBand(points, (d) => round(x(d.t)), (d) => round(y(d.y0)),
+    (d) => round(y(d.y1)));
   values.forEach((v, c) => {
     const above = below.map((b, k) => b + v[k]);
     plot.append('path').attr('class', 'cif-stack').attr('data-cause', cif.causes[c])

@@ -4,15 +4,14 @@
 // n_censor > 0, dashed lines to groups[].median, the test's p (test.p, written by formatPValue)
 // and a KMunicate-style table under the x axis from groups[].risk_table (number at risk, and
 // optionally cumulative events and censorings), its columns at the table's own times.
-import {
-  area, axisBottom, axisLeft, curveStepAfter, line, scaleLinear,
-} from '../vendor/d3.js';
+import { axisBottom, axisLeft, scaleLinear } from '../vendor/d3.js';
 import { formatFixed, formatMedian, formatPValue } from '../format.js';
 import { t } from '../i18n/index.js';
 import {
   addLegend, addText, addVerticalTitle, createFigure, lineSample, localDecimals, mergeLabels, MUTED,
   round, seriesStyle, textWidth, tickText,
 } from './common.js';
+import { stepBand, stepLine } from './step-paths.js';
 
 export const KM_LABELS = Object.freeze({
   title: 'Kaplan-Meier curves',
@@ -151,9 +150,8 @@ export function drawKaplanMeier(doc, survival, options = {}) {
   }))]);
 
   if (showCI) {
-    const band = area().curve(curveStepAfter)
-      .defined((d) => typeof d.lower === 'number' && typeof d.upper === 'number')
-      .x((d) => round(x(d.t))).y0((d) => round(y(d.lower))).y1((d) => round(y(d.upper)));
+    const band = (points) => stepBand(points, (d) => round(x(d.t)), (d) => round(y(d.lower)),
+      (d) => round(y(d.upper)), (d) => typeof d.lower === 'number' && typeof d.upper === 'number');
     rows.forEach((points, i) => {
       if (points.length < 2) return;
       plot.append('path').attr('class', 'km-ci').attr('data-group', i)
@@ -162,7 +160,7 @@ export function drawKaplanMeier(doc, survival, options = {}) {
     });
   }
 
-  const curve = line().curve(curveStepAfter).x((d) => round(x(d.t))).y((d) => round(y(d.surv)));
+  const curve = (points) => stepLine(points, (d) => round(x(d.t)), (d) => round(y(d.surv)));
   rows.forEach((points, i) => {
     const { colour, dash } = seriesStyle(i);
     const path = plot.append('path').attr('class', 'km-curve').attr('data-group', i)
