@@ -3,8 +3,9 @@
 // text it does not hold (./overlap-check.mjs says what is measured and what is not). Walked as a
 // user goes: the cohort's load step; its check step with the example cohort and the criteria's
 // parameters unfolded; its results, every figure drawn at another width and again after the
-// window is resized to this one; a patient's dialog; the printable report; then each of the
-// survival calculator's analyses on its example, resized the same way. Every step is measured
+// window is resized to this one, then with every figure option at its fullest; a patient's
+// dialog; the printable report; then each of the survival calculator's analyses on its example,
+// resized the same way (competing risks also stacked). Every step is measured
 // before the test fails, so one run names each step that overlaps. A full-page screenshot of each
 // step goes to build/screenshots/ (layout-<lang>-<width>-<step>.png) for a person to look at.
 import assert from 'node:assert/strict';
@@ -99,6 +100,15 @@ describe('issue 15: nothing overlaps at 1366, 1024 and 768 px', { timeout: 200_0
           await waitForFigures(page, '#figures > figure', 7);
           await resized(page, '#figures > figure', 7);
           await measure(page, walk, 'cohort-3-results', overlaps);
+          // The figures' options at their fullest: medians, the whole risk table, both curves in
+          // weeks (overall survival then has many columns on a long axis).
+          await page.locator('#figure-options input[type="checkbox"]').nth(2).check();
+          const [risk, rfsUnit, osUnit] = await page.locator('#figure-options select').all();
+          await risk.selectOption('full');
+          await rfsUnit.selectOption('weeks');
+          await osUnit.selectOption('weeks');
+          await waitForFigures(page, '#figures > figure', 7);
+          await measure(page, walk, 'cohort-3-results-options', overlaps);
 
           await page.locator('#patients button.patient-link').first().click();
           await page.locator('#patient-dialog').waitFor({ state: 'visible', timeout: WAIT });
@@ -131,6 +141,12 @@ describe('issue 15: nothing overlaps at 1366, 1024 and 768 px', { timeout: 200_0
             await waitForFigures(page, '#survival-figure > figure', 1);
             await resized(page, '#survival-figure > figure', 1);
             await measure(page, walk, `survival-${analysis}`, overlaps);
+            if (analysis === 'cif') {
+              // The stacked view of the first group: its causes on top of each other.
+              await page.locator('#cif-view').selectOption({ index: 1 });
+              await waitForFigures(page, '#survival-figure > figure', 1);
+              await measure(page, walk, 'survival-cif-stacked', overlaps);
+            }
           }
           assert.deepEqual(overlaps, {}, `at ${walk.width} px (${walk.lang}), by step`);
           assertClean(site.origin, seen);
