@@ -227,7 +227,7 @@ export function drawKaplanMeier(doc, survival, options = {}) {
  * The risk table's times that get a column (a tick and the cells under it): on a long axis in
  * short units (overall survival in weeks at a tablet's width) the columns come closer than their
  * numbers are wide and would print over each other, so a column too close to the last one kept
- * is left out; its numbers stay in the figure's data table. The first column (t = 0) is kept.
+ * is left out of the drawing (the core's answer keeps it). The first column (t = 0) is kept.
  * @param {number[]} times
  * @param {(t: number) => number} x
  * @param {(k: number) => number} widthOf  The widest text of column k.
