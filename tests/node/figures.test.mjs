@@ -241,6 +241,33 @@ describe('drawKaplanMeier', () => {
     assert.deepEqual([...s.querySelectorAll('.km-risk-cell')].map((c) => c.textContent),
       rfs.groups[0].risk_table.n_risk.map(String));
   });
+
+  test('issue 15: columns of the risk table too close to print apart are left out', () => {
+    // Overall survival in weeks: the columns of the first two years (every 4 weeks, then 8) on
+    // an axis of six, 720 px wide.
+    const os = cohort.os.weeks;
+    const s = figures.drawKaplanMeier(doc, os, { timeUnit: 'weeks', riskTable: 'full' });
+    const x = axisScale(s.querySelector('.km-axis-x'), 'x');
+    const ticks = [...s.querySelectorAll('.km-axis-x .tick text')]
+      .map((t) => Number(t.textContent));
+    const times = os.groups[0].risk_table.time;
+    assert.ok(ticks.length < times.length, `${ticks.length} of ${times.length} columns kept`);
+    assert.equal(ticks[0], 0);
+    for (const row of s.querySelectorAll('.km-risk-row')) {
+      const kind = row.getAttribute('data-kind');
+      const cells = [...row.querySelectorAll('.km-risk-cell')];
+      // The kept columns' cells, each under its tick; 7 px a digit (DejaVu Sans at 11 px) apart.
+      assert.deepEqual(cells.map((c) => c.textContent), ticks.map((t) =>
+        String(os.groups[0].risk_table[kind][times.indexOf(t)])));
+      cells.slice(1).forEach((cell, k) => {
+        const [a, b] = [cells[k], cell];
+        const room = (a.textContent.length + b.textContent.length) * 7 / 2;
+        assert.ok(Number(b.getAttribute('x')) - Number(a.getAttribute('x')) >= room,
+          `${kind}: ${a.textContent} and ${b.textContent} at ${ticks[k]} and ${ticks[k + 1]}`);
+        near(Number(b.getAttribute('x')), x(ticks[k + 1]), `${kind} under its tick`);
+      });
+    }
+  });
 });
 
 // ---- platelet trajectories ---------------------------------------------------------------------

@@ -3,7 +3,8 @@
 // groups[].table, its confidence band (lower, upper) drawn as steps too, censoring marks where
 // n_censor > 0, dashed lines to groups[].median, the test's p (test.p, written by formatPValue)
 // and a KMunicate-style table under the x axis from groups[].risk_table (number at risk, and
-// optionally cumulative events and censorings), its columns at the table's own times.
+// optionally cumulative events and censorings), its columns at the table's own times (those
+// that would print over the previous one left out).
 import { axisBottom, axisLeft, scaleLinear } from '../vendor/d3.js';
 import { formatFixed, formatMedian, formatPValue } from '../format.js';
 import { t } from '../i18n/index.js';
@@ -29,6 +30,8 @@ const ROW_HEIGHT = 15;
 /** x of the row labels' right end and of their line samples, left of the y axis. */
 const ROW_LABEL_END = -44;
 const ROW_SAMPLE = [-40, -20];
+/** The least space between the numbers of two columns of the risk table. */
+const COLUMN_GAP = 3;
 
 /**
  * @typedef {object} KaplanMeierOptions
@@ -87,7 +90,11 @@ export function drawKaplanMeier(doc, survival, options = {}) {
 
   const x = scaleLinear().domain([0, lastTime || 1]).range([0, plotWidth]);
   if (!riskTimes.length) x.nice();
-  const xTicks = riskTimes.length ? riskTimes : x.ticks(Math.max(2, Math.round(plotWidth / 70)));
+  const columns = spacedColumns(riskTimes, x, (k) => Math.max(textWidth(tickText(riskTimes[k])),
+    ...blocks.flatMap(([key]) => groups.map((g) => textWidth(String(g.risk_table?.[key]?.[k]
+      ?? ''))))));
+  const xTicks = riskTimes.length ? columns
+    : x.ticks(Math.max(2, Math.round(plotWidth / 70)));
 
   const desc = options.description
     ?? describe(groups, test, testName, timeUnit, survival.conf_type, lang);
@@ -200,6 +207,7 @@ export function drawKaplanMeier(doc, survival, options = {}) {
       }
       const rt = g.risk_table;
       (rt?.time ?? []).forEach((t, k) => {
+        if (!columns.includes(t)) return;
         addText(row, String(rt[key][k]), { x: x(t), anchor: 'middle', className: 'km-risk-cell' });
       });
       tableTop += ROW_HEIGHT;
@@ -211,6 +219,26 @@ export function drawKaplanMeier(doc, survival, options = {}) {
   svg.attr('height', totalHeight).attr('viewBox', `0 0 ${round(width)} ${totalHeight}`);
   svg.select('.figure-background').attr('height', totalHeight);
   return svg.node();
+}
+
+/**
+ * The risk table's times that get a column (a tick and the cells under it): on a long axis in
+ * short units (overall survival in weeks at a tablet's width) the columns come closer than their
+ * numbers are wide and would print over each other, so a column too close to the last one kept
+ * is left out of the drawing (the core's answer keeps it). The first column (t = 0) is kept.
+ * @param {number[]} times
+ * @param {(t: number) => number} x
+ * @param {(k: number) => number} widthOf  The widest text of column k.
+ */
+function spacedColumns(times, x, widthOf) {
+  const kept = [];
+  let last = -1;
+  times.forEach((t, k) => {
+    if (last >= 0 && x(t) - x(times[last]) < (widthOf(k) + widthOf(last)) / 2 + COLUMN_GAP) return;
+    kept.push(t);
+    last = k;
+  });
+  return kept;
 }
 
 /** The numbers of the figure in words, for screen readers (the page also prints them). */
