@@ -30,10 +30,10 @@ ready.catch(() => {});
 // V8 first runs a wasm function in baseline code and optimises it only once it has run a while,
 // and a call already under way keeps its baseline code to the end: the first large table a tab
 // reads would run its loops two to four times slower than the second. So once the page has
-// its first answer, the worker reads and analyses a small made-up table twice, unseen, which
-// leaves the functions of loading a CSV and of a survival analysis optimised (docs/decisions.md,
-// "The page at its best").
-const WARM_UP_ROWS = 20000;
+// its first answer, the worker reads and analyses a made-up table twice, unseen, which leaves the
+// functions of loading a CSV and of a survival analysis optimised. 2 MB, so that it is read in
+// several chunks as a real file is (docs/decisions.md, "The page at its best").
+const WARM_UP_ROWS = 200000;
 
 /** @param {any} core */
 async function warmUp(core) {
