@@ -20,7 +20,7 @@ std::uint64_t bits_of(double time) {
 
 }  // namespace
 
-TimeIndex::TimeIndex() : slots_(1024, kEmpty), mask_(1023), shift_(64 - 10) {}
+TimeIndex::TimeIndex() : slots_(1024, Slot{0, kEmpty}), mask_(1023), shift_(64 - 10) {}
 
 std::size_t TimeIndex::home(std::uint64_t key) const {
   return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_) & mask_;
@@ -28,14 +28,13 @@ std::size_t TimeIndex::home(std::uint64_t key) const {
 
 std::uint32_t TimeIndex::id_of(double time) {
   if (time == 0) time = 0;  // -0.0 and 0.0 are the same time
-  const std::uint64_t key = bits_of(time);
-  std::size_t slot = home(key);
-  while (slots_[slot] != kEmpty) {
-    if (times_[slots_[slot]] == time) return slots_[slot];
+  std::size_t slot = home(bits_of(time));
+  while (slots_[slot].id != kEmpty) {
+    if (slots_[slot].time == time) return slots_[slot].id;
     slot = (slot + 1) & mask_;
   }
   const std::uint32_t id = static_cast<std::uint32_t>(times_.size());
-  slots_[slot] = id;
+  slots_[slot] = {time, id};
   times_.push_back(time);
   if (times_.size() * 4 > slots_.size() * 3) grow();  // load factor at most 3/4
   return id;
@@ -43,13 +42,13 @@ std::uint32_t TimeIndex::id_of(double time) {
 
 void TimeIndex::grow() {
   const std::size_t capacity = slots_.size() * 2;
-  slots_.assign(capacity, kEmpty);
+  slots_.assign(capacity, Slot{0, kEmpty});
   mask_ = capacity - 1;
   --shift_;
   for (std::uint32_t id = 0; id < times_.size(); ++id) {
     std::size_t slot = home(bits_of(times_[id]));
-    while (slots_[slot] != kEmpty) slot = (slot + 1) & mask_;
-    slots_[slot] = id;
+    while (slots_[slot].id != kEmpty) slot = (slot + 1) & mask_;
+    slots_[slot] = {times_[id], id};
   }
 }
 

@@ -20,10 +20,15 @@ class TimeIndex {
  private:
   std::size_t home(std::uint64_t key) const;
   void grow();
-  // Only the id per slot (kEmpty when free); the time is compared in times_. Half the bytes of
-  // keeping keys in the slots: with tens of thousands of distinct times, the table stays in
-  // the processor's cache.
-  std::vector<std::uint32_t> slots_;
+  // Each slot holds its time beside its id (kEmpty when free), so that a probe reads one place:
+  // with tens of thousands of distinct times the table is out of the first-level cache either
+  // way, and a lookup that read the id, then the time in times_, waited for two misses
+  // (docs/decisions.md, "The survival request's time index").
+  struct Slot {
+    double time;
+    std::uint32_t id;
+  };
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   int shift_ = 0;
   std::vector<double> times_;
