@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/io/byte_words.hpp"
+
 namespace itp::csv {
 namespace {
 
@@ -75,11 +77,52 @@ RecordExtent RecordScanner::scan(std::size_t start) {
   }
 }
 
+QuotesAndReturns find_quotes_and_returns(std::string_view text) {
+  using namespace byte_words;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  // Marks are gathered without a branch per word, and looked at once per block.
+  constexpr std::size_t kBlockWords = 64;
+  QuotesAndReturns found;
+  while (end - p >= 8 && !(found.quote && found.carriage_return)) {
+    std::uint64_t quotes = 0, returns = 0;
+    for (std::size_t i = 0; i < kBlockWords && end - p >= 8; ++i, p += 8) {
+      const std::uint64_t word = load(p);
+      quotes |= bytes_equal(word, '"');
+      returns |= bytes_equal(word, '\r');
+    }
+    found.quote = found.quote || quotes != 0;
+    found.carriage_return = found.carriage_return || returns != 0;
+  }
+  for (; p < end; ++p) {
+    found.quote = found.quote || *p == '"';
+    found.carriage_return = found.carriage_return || *p == '\r';
+  }
+  return found;
+}
+
 RecordExtent plain_record_extent(std::string_view text, std::size_t start, char delimiter) {
+  using namespace byte_words;
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* p = begin + start;
+  std::size_t delimiters = 0;
+  // A row of a large table is a word or two: its line end and delimiters are found in the same
+  // words, and only the last bytes of the text one at a time.
+  for (; end - p >= 8; p += 8) {
+    const std::uint64_t word = load(p);
+    const std::uint64_t line_end = bytes_equal(word, '\n');
+    delimiters += count_marked(marks_before(bytes_equal(word, delimiter), line_end));
+    if (line_end != 0) {
+      p += first_marked(line_end);
+      break;
+    }
+  }
+  for (; p < end && *p != '\n'; ++p) delimiters += *p == delimiter;  // at once on a line end
   RecordExtent extent;
-  extent.end = find_char(text, '\n', start);
-  extent.next = extent.end < text.size() ? extent.end + 1 : extent.end;
-  extent.cell_count = 1 + count_char(text.data() + start, text.data() + extent.end, delimiter);
+  extent.end = static_cast<std::size_t>(p - begin);
+  extent.next = p < end ? extent.end + 1 : extent.end;
+  extent.cell_count = 1 + delimiters;
   return extent;
 }
 

@@ -40,6 +40,13 @@ class RecordScanner {
   std::size_t next_quote_ = kNotSearched, next_lf_ = kNotSearched, next_cr_ = kNotSearched;
 };
 
+// Whether the text holds a quote or a CR anywhere: without either, a record is a line.
+struct QuotesAndReturns {
+  bool quote = false;
+  bool carriage_return = false;
+};
+QuotesAndReturns find_quotes_and_returns(std::string_view text);
+
 // The extent of the record at `start` in text that has no quote and no CR: up to the next LF.
 RecordExtent plain_record_extent(std::string_view text, std::size_t start, char delimiter);
 

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/io/byte_words.hpp"
 #include "core/io/problem.hpp"
 
 namespace itp {
@@ -86,18 +87,19 @@ std::size_t utf8_sequence_length(std::string_view bytes, std::size_t i) {
   return length;
 }
 
-// Position of the first byte that does not start a valid UTF-8 sequence, or bytes.size().
-std::size_t find_invalid_utf8(std::string_view bytes) {
+// Position of the first NUL byte or byte that does not start a valid UTF-8 sequence, or
+// bytes.size(). One pass finds both, since a text file has neither.
+std::size_t find_nul_or_invalid_utf8(std::string_view bytes) {
   std::size_t i = 0;
   while (i < bytes.size()) {
-    // Most of a table is ASCII: skip it eight bytes at a time.
+    // Most of a table is ASCII without NUL: skip it eight bytes at a time.
     while (i + 8 <= bytes.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, bytes.data() + i, 8);
-      if (word & 0x8080808080808080ULL) break;
+      const std::uint64_t word = byte_words::load(bytes.data() + i);
+      if ((word & byte_words::kHighBits) | byte_words::bytes_equal(word, '\0')) break;
       i += 8;
     }
     if (i >= bytes.size()) break;
+    if (bytes[i] == '\0') return i;
     const std::size_t length = utf8_sequence_length(bytes, i);
     if (length == 0) return i;
     i += length;
@@ -177,12 +179,12 @@ DecodedText decode_text(std::string bytes, const std::string& file) {
     bytes.erase(0, 3);
     decoded.encoding = SourceEncoding::utf8_bom;
   }
-  reject_nul(bytes, file);
-  const std::size_t first_invalid = find_invalid_utf8(bytes);
+  const std::size_t first_invalid = find_nul_or_invalid_utf8(bytes);
   if (first_invalid == bytes.size()) {
     decoded.utf8 = std::move(bytes);
     return decoded;
   }
+  reject_nul(bytes, file);  // a NUL anywhere, here or after the first byte that is not UTF-8
   decoded.encoding = SourceEncoding::windows1252;
   decoded.first_converted_line =
       1 + count_line_ends(std::string_view(bytes).substr(0, first_invalid));

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/io/byte_words.hpp"
 #include "core/io/csv_scanner.hpp"
 #include "core/io/text_encoding.hpp"
 
@@ -27,6 +28,14 @@ constexpr std::size_t kProgressBytes = std::size_t{4} << 20;
 
 bool only_chars_of(std::string_view text, std::string_view allowed) {
   return text.find_first_not_of(allowed) == std::string_view::npos;
+}
+
+// Only spaces, tabs and delimiters: a row a spreadsheet shows empty. By hand, since it runs on
+// every row and its first character nearly always settles it.
+bool is_blank_row(const char* begin, const char* end, char delimiter) {
+  for (const char* p = begin; p < end; ++p)
+    if (*p != ' ' && *p != '\t' && *p != delimiter) return false;
+  return true;
 }
 
 std::string_view trim(std::string_view text) {
@@ -252,7 +261,8 @@ std::size_t TextTable::offset_of(std::size_t record) const {
   csv::RecordScanner scanner(text_, delimiter_);
   std::size_t start = checkpoints_[record / kCheckpointEvery];
   for (std::size_t r = record - record % kCheckpointEvery; r < record; ++r)
-    start = scanner.scan(start).next;
+    start = plain_ ? csv::plain_record_extent(text_, start, delimiter_).next
+                   : scanner.scan(start).next;
   return start;
 }
 
@@ -362,12 +372,20 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
          file_name, std::nullopt, std::nullopt);
   }
 
+  // Most exports have no quote and LF line ends: then a record is a line, and no search for a
+  // quote or a CR (each of which a RecordScanner runs to the end of the text) is needed.
+  const csv::QuotesAndReturns quotes_and_returns = csv::find_quotes_and_returns(text);
+  const bool plain_text = !quotes_and_returns.quote && !quotes_and_returns.carriage_return;
+  table.plain_ = plain_text;
+  table.has_quotes_ = quotes_and_returns.quote;
+
   // Blank lines above the header are skipped: the header is where the table starts.
   csv::RecordScanner line_scanner(text, ',');
   std::size_t header_start = 0;
   std::size_t blank_lines_above = 0;
   for (;;) {
-    const csv::RecordExtent line = line_scanner.scan(header_start);
+    const csv::RecordExtent line = plain_text ? csv::plain_record_extent(text, header_start, ',')
+                                              : line_scanner.scan(header_start);
     if (!only_chars_of(text.substr(header_start, line.end - header_start), " \t")) break;
     header_start = line.next;
     ++blank_lines_above;
@@ -385,10 +403,9 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
   table.delimiter_ =
       options.delimiter != 0 ? options.delimiter : detect_delimiter(text, header_start);
   csv::RecordScanner scanner(text, table.delimiter_);
-  const csv::RecordExtent header_extent = scanner.scan(header_start);
-  // Most exports have no quote and LF line ends: then a record is a line, found by memchr.
-  const bool plain_text = text.find('"') == std::string_view::npos &&
-                          text.find('\r') == std::string_view::npos;
+  const csv::RecordExtent header_extent =
+      plain_text ? csv::plain_record_extent(text, header_start, table.delimiter_)
+                 : scanner.scan(header_start);
   check_record(header_extent, header_start, 1, {}, file_name);
   table.header_ = read_header(text, header_start, table.delimiter_, file_name, warnings);
   const std::vector<std::string>& header = table.header_;
@@ -396,7 +413,6 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
   // Blank rows at the very end (editors' trailing newlines, spreadsheet exports of formatted but
   // empty rows) hold nothing and shift no row number, so they are not counted. Blank rows between
   // data rows are kept: a spreadsheet shows them, and dropping them would shift row numbers.
-  const std::string blank_row_chars = std::string(" \t") + table.delimiter_;
   std::vector<std::uint64_t>& checkpoints = table.checkpoints_;
   checkpoints.reserve(estimate_record_count(text, header_extent.next) / TextTable::kCheckpointEvery + 1);
   std::size_t records = 0;
@@ -412,7 +428,7 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
     check_record(extent, pos, row, header, file_name);
     if (records % TextTable::kCheckpointEvery == 0) checkpoints.push_back(pos);
     table.longest_record_ = std::max(table.longest_record_, extent.next - pos);
-    if (!only_chars_of(text.substr(pos, extent.end - pos), blank_row_chars))
+    if (!is_blank_row(text.data() + pos, text.data() + extent.end, table.delimiter_))
       table.record_count_ = records + 1;
     if (extent.cell_count > header.size() &&
         !extra_cells_are_blank(text, pos, extent.end, table.delimiter_, header.size())) {
@@ -428,7 +444,6 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
     }
     pos = extent.next;
   }
-  table.has_quotes_ = text.find('"') != std::string_view::npos;  // cheap: one memchr pass
   if (options.progress) options.progress(text.size(), text.size());
   checkpoints.resize((table.record_count_ + TextTable::kCheckpointEvery - 1) /
                      TextTable::kCheckpointEvery);

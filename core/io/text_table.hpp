@@ -69,6 +69,7 @@ class TextTable {
 
   std::size_t longest_record_ = 0;  // bytes, line end included
   bool has_quotes_ = false;
+  bool plain_ = false;  // no quote and no CR: each record is one line
 
   // The record last split, so that reading in order never searches for a record's start.
   struct LastRecord {

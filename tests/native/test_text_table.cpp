@@ -348,6 +348,16 @@ TEST_CASE("binary_file", "[text_table][errors]") {
     CHECK(problem.file == "t.csv");
     CHECK(problem.message.find("t.csv is not a text file (CSV or TSV)") != std::string::npos);
   }
+  // A NUL anywhere, past the first words of the text, or after a byte that is not UTF-8 (which
+  // the text would otherwise be read as Windows-1252 from).
+  for (std::size_t at = 4; at < 40; ++at) {
+    std::string text(40, 'x');
+    text.replace(0, 4, "a,b\n");
+    text[at] = '\0';
+    CHECK(error_of(text).code == "binary_file");
+    text[2] = '\xE9';
+    CHECK(error_of(text).code == "binary_file");
+  }
   // A NUL character in UTF-16 text is not text either.
   CHECK(error_of(utf16(std::u16string(u"a\n\0\n", 4), false)).code == "binary_file");
 }
