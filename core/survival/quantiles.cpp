@@ -33,68 +33,68 @@ double first_time_at_or_below_half(const std::vector<double>& time,
 
 // The x where the non-decreasing step function y = 1 - curve crosses p, with the flat-stretch
 // rule. x starts with 0 (time origin) and y with 0. NaN entries of the curve are ignored.
+// This is R's approx() over the curve's knots, done in two passes without copying the curve: it
+// runs for two quantiles on each curve and its limits, whose every distinct time is a point.
 double crossing_time(const std::vector<double>& time, const std::vector<double>& curve, double p) {
-  std::vector<double> x{0.0};
-  std::vector<double> y{0.0};
-  x.insert(x.end(), time.begin(), time.end());
-  for (double c : curve) y.push_back(1 - c);
-  const double x_last = x.back();
+  const std::size_t points = curve.size() + 1;  // the origin, then the curve
+  auto x_at = [&](std::size_t i) { return i == 0 ? 0.0 : time[i - 1]; };
+  auto y_at = [&](std::size_t i) { return i == 0 ? 0.0 : 1 - curve[i - 1]; };
+  const double x_last = x_at(points - 1);
 
   double y_max = -std::numeric_limits<double>::infinity();
-  for (double v : y)
-    if (!std::isnan(v)) y_max = std::max(y_max, v);
-  if (y_max < p) return kNaN;
-  if (p == 0) return x.front();
-
-  // Keep the first point of each value of y (censorings do not move the curve); a NaN counts as
-  // one value, as R's duplicated() treats NA. A survival curve is monotone, so its repeats are
-  // neighbours; a confidence limit need not be, and then a set finds them.
+  // A survival curve is monotone, so its repeated values are neighbours; a confidence limit
+  // need not be, and then a set finds them.
   bool monotone = true;
   double last_value = -std::numeric_limits<double>::infinity();
-  for (double v : y) {
+  for (std::size_t i = 0; i < points; ++i) {
+    const double v = y_at(i);
     if (std::isnan(v)) continue;
+    y_max = std::max(y_max, v);
     monotone = monotone && v >= last_value;
     last_value = v;
   }
-  std::vector<double> kx, ky;
+  if (y_max < p) return kNaN;
+  if (p == 0) return 0.0;
+
+  // The knots are the first point of each value of y (censorings do not move the curve); a NaN
+  // counts as one value, as R's duplicated() treats NA, and is no knot to interpolate on.
+  // approx(y + shift, 1:n, p, method = "constant", f = 1) picks, among the knots in ascending
+  // order of y, the first whose y + shift reaches p, and none when p is outside the knots' range
+  // shifted: that is the knot of least y reaching p (knots have distinct values).
+  struct Reaching {
+    double shift;
+    bool found = false;
+    double y = 0, x = 0;
+  };
+  Reaching lo{kTolerance}, hi{-kTolerance};
+  double knot_min = std::numeric_limits<double>::infinity();
+  double knot_max = -std::numeric_limits<double>::infinity();
+  double y_end = kNaN;  // the last knot's y
   std::unordered_set<double> seen;
   bool seen_nan = false;
-  double last_kept = std::numeric_limits<double>::quiet_NaN();
-  for (std::size_t i = 0; i < y.size(); ++i) {
-    if (std::isnan(y[i])) {
-      if (seen_nan) continue;
+  double last_kept = kNaN;
+  for (std::size_t i = 0; i < points; ++i) {
+    const double v = y_at(i);
+    if (std::isnan(v)) {
+      if (!seen_nan) y_end = kNaN;
       seen_nan = true;
-    } else if (monotone ? last_kept == y[i] : !seen.insert(y[i]).second) {
       continue;
-    } else {
-      last_kept = y[i];
     }
-    kx.push_back(x[i]);
-    ky.push_back(y[i]);
+    if (monotone ? last_kept == v : !seen.insert(v).second) continue;
+    last_kept = y_end = v;
+    knot_min = std::min(knot_min, v);
+    knot_max = std::max(knot_max, v);
+    for (Reaching* r : {&lo, &hi}) {
+      if (v + r->shift >= p && (!r->found || v < r->y)) *r = {r->shift, true, v, x_at(i)};
+    }
   }
-
-  // Index of the first knot (in ascending order of y, NaN knots left out) whose y + shift is
-  // at least p; none when p is beyond the last knot. This is approx(y + shift, 1:n, p,
-  // method = "constant", f = 1).
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < ky.size(); ++i)
-    if (!std::isnan(ky[i])) order.push_back(i);
-  if (!monotone)
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return ky[a] < ky[b]; });
-  auto knot_reaching = [&](double shift) -> std::ptrdiff_t {
-    if (order.empty() || p < ky[order.front()] + shift || p > ky[order.back()] + shift) return -1;
-    for (std::size_t i : order)
-      if (ky[i] + shift >= p) return static_cast<std::ptrdiff_t>(i);
-    return -1;
+  auto reaches = [&](const Reaching& r) {
+    return r.found && !(p < knot_min + r.shift) && !(p > knot_max + r.shift);
   };
-  const std::ptrdiff_t lo = knot_reaching(kTolerance);
-  const std::ptrdiff_t hi = knot_reaching(-kTolerance);
-
-  double result = (lo < 0 || hi < 0) ? kNaN : (kx[lo] + kx[hi]) / 2;
-  const double y_end = ky.back();
+  const bool has_lo = reaches(lo), has_hi = reaches(hi);
+  double result = has_lo && has_hi ? (lo.x + hi.x) / 2 : kNaN;
   if (!std::isnan(y_end) && std::fabs(p - y_end) < kTolerance)
-    result = lo < 0 ? kNaN : (kx[lo] + x_last) / 2;  // flat at 1 - p until the last time
+    result = has_lo ? (lo.x + x_last) / 2 : kNaN;  // flat at 1 - p until the last time
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <exception>
 #include <numeric>
+#include <optional>
 #if ITP_PARALLEL
 #include <thread>
 #endif
@@ -46,7 +47,8 @@ bool same_bytes(std::string_view a, std::string_view b) {
 // order when every label is a number, else byte order (R's sort under LC_COLLATE=C).
 class LabelSet {
  public:
-  std::uint32_t index_of(std::string_view label) {
+  // The index of a label met before.
+  std::optional<std::uint32_t> find(std::string_view label) const {
     // A group column has a handful of labels: a scan by hand beats a map and its memcmp calls.
     if (labels_.size() <= kScanLimit) {
       for (std::size_t i = 0; i < labels_.size(); ++i)
@@ -54,6 +56,11 @@ class LabelSet {
     } else if (auto it = index_.find(label); it != index_.end()) {
       return it->second;
     }
+    return std::nullopt;
+  }
+
+  std::uint32_t index_of(std::string_view label) {
+    if (const std::optional<std::uint32_t> known = find(label)) return *known;
     const auto index = static_cast<std::uint32_t>(labels_.size());
     labels_.emplace_back(label);
     index_.emplace(std::string(label), index);
@@ -233,7 +240,9 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
     std::uint32_t group = 0;
     if (columns.has_group) {
       const std::string_view label = trim_whitespace(cells[columns.group_cell]);
-      if (is_missing_marker(label)) {
+      // A label met before is no missing marker (those never join the set): most rows stop here.
+      const std::optional<std::uint32_t> known = range.groups.find(label);
+      if (!known && is_missing_marker(label)) {
         if (code == kNumberTwo) {  // which column fails first depends on the coding
           range.coding.two = true;
           range.records_two_without_group.push_back(record);
@@ -243,20 +252,22 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
                 "no group in this row, so it is left out of the curves and the test");
         continue;
       }
-      group = range.groups.index_of(label);
+      group = known ? *known : range.groups.index_of(label);
     }
     if (columns.has_strata) {
       const std::string_view label = trim_whitespace(cells[columns.strata_cell]);
-      if (is_missing_marker(label) && code == kNumberTwo) {
+      const std::optional<std::uint32_t> known = range.strata.find(label);
+      const bool missing = !known && is_missing_marker(label);
+      if (missing && code == kNumberTwo) {
         range.records_two_without_stratum.push_back(record);
         rows.stratum[out] = kNoCurve;
-      } else if (is_missing_marker(label)) {
+      } else if (missing) {
         ++range.excluded_from_test;
         range.log.add(cell_problem(table, record, *request.strata_column, "missing_strata",
                                    kMissingStratumMessage));
         rows.stratum[out] = kNoCurve;
       } else {
-        rows.stratum[out] = range.strata.index_of(label);
+        rows.stratum[out] = known ? *known : range.strata.index_of(label);
       }
     }
     if (code == kNumberTwo) {

@@ -166,3 +166,38 @@ TEST_CASE("number at risk table: at risk at t counts time >= t, events and censo
   CHECK(table.cumulative_events == std::vector<std::int64_t>{0, 2, 3, 3});
   CHECK(table.cumulative_censored == std::vector<std::int64_t>{0, 1, 1, 2});
 }
+
+TEST_CASE("quantile.survfit on limits with NA and limits that are not monotone", "[km][hand]") {
+  // A limit can be NA (log limits once S is 0) or not monotone (limits set by hand below).
+  // R (survival 3.5.3):
+  //   fit <- survfit(Surv(c(1, 2, 3, 4), c(1, 1, 1, 0)) ~ 1)
+  //   fit$lower <- c(0.75, 0.5, 0.5, NA); fit$upper <- c(0.9, 0.7, 0.8, 0.4)
+  //   quantile(fit, c(0.25, 0.5, 0.75))
+  //   $quantile 1.5 2.5 3.5   $lower 1.5 NA NA   $upper 2 4 NA
+  // Lower, p = 0.5: 1 - lower reaches 0.5 at t = 2 and stays there; the NA at t = 4 is the
+  // last knot, so this is no flat stretch up to the last time and nothing is past 0.5: NA.
+  // Upper: 1 - upper = 0.1, 0.3, 0.2, 0.6 at t = 1..4; p = 0.25 is first reached, in order of
+  // value, by 0.3 (t = 2) and p = 0.5 by 0.6 (t = 4).
+  auto km = itp::kaplan_meier(curves_of({{1, true}, {2, true}, {3, true}, {4, false}})[0]);
+  itp::ConfidenceBand band;
+  band.lower = {0.75, 0.5, 0.5, NAN};
+  band.upper = {0.9, 0.7, 0.8, 0.4};
+  const auto q25 = itp::quantile_as_computed(km, band, 0.25);
+  const auto q50 = itp::quantile_as_computed(km, band, 0.5);
+  const auto q75 = itp::quantile_as_computed(km, band, 0.75);
+  CHECK(q25.estimate == 1.5);
+  CHECK(q50.estimate == 2.5);
+  CHECK(q75.estimate == 3.5);
+  CHECK(q25.lower == 1.5);
+  CHECK(std::isnan(q50.lower));
+  CHECK(std::isnan(q75.lower));
+  CHECK(q25.upper == 2);
+  CHECK(q50.upper == 4);
+  CHECK(std::isnan(q75.upper));
+
+  // A value met again later is no new knot: 1 - upper = 0.1, 0.3, 0.1, 0.1 has its last knot at
+  // 0.3 (t = 2), flat at p = 0.3 up to the last time: (2 + 4) / 2 = 3. R, as above with
+  //   fit$upper <- c(0.9, 0.7, 0.9, 0.9); quantile(fit, 0.3)$upper   # 3
+  band.upper = {0.9, 0.7, 0.9, 0.9};
+  CHECK(itp::quantile_as_computed(km, band, 0.3).upper == 3);
+}
