@@ -29,6 +29,7 @@ std::size_t RecordScanner::next_of(char c, std::size_t& cached, std::size_t from
 }
 
 RecordExtent RecordScanner::scan(std::size_t start) {
+  if (plain_) return plain_record_extent(text_, start, delimiter_);
   const char* data = text_.data();
   const std::size_t size = text_.size();
   RecordExtent extent;

@@ -28,7 +28,10 @@ struct RecordExtent {
 // end convention.
 class RecordScanner {
  public:
-  RecordScanner(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {}
+  // `plain`: the text is known to hold no quote and no CR, so a record is a line
+  // (plain_record_extent) and nothing else is searched for.
+  RecordScanner(std::string_view text, char delimiter, bool plain = false)
+      : text_(text), delimiter_(delimiter), plain_(plain) {}
   // `start` must not decrease between calls.
   RecordExtent scan(std::size_t start);
 
@@ -36,6 +39,7 @@ class RecordScanner {
   std::size_t next_of(char c, std::size_t& cached, std::size_t from) const;
   std::string_view text_;
   char delimiter_;
+  bool plain_;
   static constexpr std::size_t kNotSearched = static_cast<std::size_t>(-1);
   std::size_t next_quote_ = kNotSearched, next_lf_ = kNotSearched, next_cr_ = kNotSearched;
 };

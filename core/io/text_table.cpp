@@ -7,7 +7,6 @@
 #include <unordered_map>
 #include <utility>
 
-#include "core/io/byte_words.hpp"
 #include "core/io/csv_scanner.hpp"
 #include "core/io/text_encoding.hpp"
 
@@ -258,11 +257,10 @@ std::size_t TextTable::record_start(std::size_t record) const {
 
 std::size_t TextTable::offset_of(std::size_t record) const {
   if (record >= record_count_) throw std::out_of_range("TextTable::offset_of");
-  csv::RecordScanner scanner(text_, delimiter_);
+  csv::RecordScanner scanner(text_, delimiter_, plain_);
   std::size_t start = checkpoints_[record / kCheckpointEvery];
   for (std::size_t r = record - record % kCheckpointEvery; r < record; ++r)
-    start = plain_ ? csv::plain_record_extent(text_, start, delimiter_).next
-                   : scanner.scan(start).next;
+    start = scanner.scan(start).next;
   return start;
 }
 
@@ -380,12 +378,11 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
   table.has_quotes_ = quotes_and_returns.quote;
 
   // Blank lines above the header are skipped: the header is where the table starts.
-  csv::RecordScanner line_scanner(text, ',');
+  csv::RecordScanner line_scanner(text, ',', plain_text);
   std::size_t header_start = 0;
   std::size_t blank_lines_above = 0;
   for (;;) {
-    const csv::RecordExtent line = plain_text ? csv::plain_record_extent(text, header_start, ',')
-                                              : line_scanner.scan(header_start);
+    const csv::RecordExtent line = line_scanner.scan(header_start);
     if (!only_chars_of(text.substr(header_start, line.end - header_start), " \t")) break;
     header_start = line.next;
     ++blank_lines_above;
@@ -402,10 +399,8 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
 
   table.delimiter_ =
       options.delimiter != 0 ? options.delimiter : detect_delimiter(text, header_start);
-  csv::RecordScanner scanner(text, table.delimiter_);
-  const csv::RecordExtent header_extent =
-      plain_text ? csv::plain_record_extent(text, header_start, table.delimiter_)
-                 : scanner.scan(header_start);
+  csv::RecordScanner scanner(text, table.delimiter_, plain_text);
+  const csv::RecordExtent header_extent = scanner.scan(header_start);
   check_record(header_extent, header_start, 1, {}, file_name);
   table.header_ = read_header(text, header_start, table.delimiter_, file_name, warnings);
   const std::vector<std::string>& header = table.header_;
@@ -422,8 +417,7 @@ TextTable read_text_table(std::string name, std::string file, std::string bytes,
       options.progress(pos, text.size());
       next_report = pos + kProgressBytes;
     }
-    const csv::RecordExtent extent =
-        plain_text ? csv::plain_record_extent(text, pos, table.delimiter_) : scanner.scan(pos);
+    const csv::RecordExtent extent = scanner.scan(pos);
     const std::size_t row = TextTable::spreadsheet_row(records);
     check_record(extent, pos, row, header, file_name);
     if (records % TextTable::kCheckpointEvery == 0) checkpoints.push_back(pos);
