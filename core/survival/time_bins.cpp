@@ -28,6 +28,13 @@ std::size_t TimeIndex::home(std::uint64_t key) const {
 
 std::uint32_t TimeIndex::id_of(double time) {
   if (time == 0) time = 0;  // -0.0 and 0.0 are the same time
+  if (std::uint32_t* direct = direct_slot(time)) {
+    if (*direct == kEmpty) {
+      *direct = static_cast<std::uint32_t>(times_.size());
+      times_.push_back(time);
+    }
+    return *direct;
+  }
   std::size_t slot = home(bits_of(time));
   while (slots_[slot].id != kEmpty) {
     if (slots_[slot].time == time) return slots_[slot].id;
@@ -38,6 +45,23 @@ std::uint32_t TimeIndex::id_of(double time) {
   times_.push_back(time);
   if (times_.size() * 4 > slots_.size() * 3) grow();  // load factor at most 3/4
   return id;
+}
+
+std::uint32_t* TimeIndex::direct_slot(double time) {
+  // Whole units, then tenths, then hundredths: the first scale at which the time is a whole
+  // number q that gives the time back exactly (q / scale == time, so that no two times share a
+  // q). A time goes to the same table every time it is met, whatever came before it.
+  static constexpr double kScales[kDirectTables] = {1, 10, 100};
+  for (std::size_t t = 0; t < kDirectTables; ++t) {
+    const double scaled = time * kScales[t];
+    if (!(scaled >= 0 && scaled < static_cast<double>(kDirectLimit))) return nullptr;
+    const auto q = static_cast<std::uint32_t>(scaled);
+    if (static_cast<double>(q) != scaled || static_cast<double>(q) / kScales[t] != time) continue;
+    std::vector<std::uint32_t>& ids = direct_[t];
+    if (q >= ids.size()) ids.resize(std::max<std::size_t>(q + 1, ids.size() * 2), kEmpty);
+    return &ids[q];
+  }
+  return nullptr;
 }
 
 void TimeIndex::grow() {

@@ -3,6 +3,7 @@
 // aeqSurv merges near-equal times. Rows carry a 4-byte time id, and everything downstream
 // (Kaplan-Meier, log-rank) works on bins: a million rows with a few thousand distinct days cost
 // one pass, not a sort of the rows.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -20,6 +21,11 @@ class TimeIndex {
  private:
   std::size_t home(std::uint64_t key) const;
   void grow();
+  // Where the id of a time of a few decimals lives, or nullptr for a time of the hash table.
+  std::uint32_t* direct_slot(double time);
+  static constexpr std::size_t kDirectTables = 3;
+  static constexpr std::uint32_t kDirectLimit = 1u << 20;
+  std::vector<std::uint32_t> direct_[kDirectTables];
   // Each slot holds its time beside its id (kEmpty when free), so that a probe reads one place:
   // with tens of thousands of distinct times the table is out of the first-level cache either
   // way, and a lookup that read the id, then the time in times_, waited for two misses
