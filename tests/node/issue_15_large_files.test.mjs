@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { loadBlob } from '../../web/worker/load-blob.js';
 import { loadCore } from './core-loader.mjs';
 
 /** bench/make_data.awk's shape: three groups, times with one decimal, about 70 % events. */
@@ -97,5 +98,55 @@ describe('issue 15: a file read in chunks', () => {
     assert.equal(workspace.appendBytes(bytes), '');
     assert.equal(workspace.finishTable(LOAD('bad', 'bad.csv'), () => {}), whole);
     assert.equal(JSON.parse(whole).error.code, 'unterminated_quote');
+  });
+});
+
+describe('issue 15: the worker\'s loadBlob', () => {
+  let core;
+  let workspace;
+  before(async () => {
+    core = await loadCore();
+    workspace = new core.Workspace();
+  });
+  after(() => workspace?.delete());
+
+  /** A Blob as the worker sees a File: its size, and a stream of chunks of `chunk` bytes. */
+  const blobOf = (bytes, chunk) => ({
+    size: bytes.length,
+    stream: () => new ReadableStream({
+      start(controller) {
+        for (let start = 0; start < bytes.length; start += chunk) {
+          controller.enqueue(bytes.subarray(start, start + chunk));
+        }
+        controller.close();
+      },
+    }),
+  });
+
+  test('tells of the reading every 5 %, in order, to the whole, however small the chunks',
+    async () => {
+      const bytes = cohortCsv(20000);
+      const reports = [];
+      const answer = await loadBlob(workspace, { type: 'load_table', name: 'streamed',
+        file: 'cohort.csv' }, blobOf(bytes, 97), (phase, done, total) => reports.push({ phase,
+        done, total }));
+      assert.equal(answer.replace('"streamed"', '"whole"'),
+        workspace.loadTable(LOAD('whole', 'cohort.csv'), bytes));
+      const read = reports.filter((r) => r.phase === 'read').map((r) => r.done);
+      // 2,000 chunks: one report per twentieth of the file (a chunk may end just short of one).
+      assert.ok(read.length >= 19 && read.length <= 20, `${read.length} reading reports`);
+      assert.deepEqual(read, [...read].sort((a, b) => a - b));
+      assert.equal(read.at(-1), bytes.length);
+      const checked = reports.filter((r) => r.phase === 'check');
+      assert.ok(checked.length >= 1);
+      assert.equal(reports.findIndex((r) => r.phase === 'check'), read.length, 'read, then check');
+      assert.deepEqual(checked.at(-1), { phase: 'check', done: bytes.length, total: bytes.length });
+    });
+
+  test('refuses a file too large for the tab without reading it', async () => {
+    const huge = { size: 1.5 * 2 ** 30, stream: () => assert.fail('the file was read') };
+    const refusal = JSON.parse(await loadBlob(workspace, { type: 'load_table', name: 'huge',
+      file: 'registry.csv' }, huge, () => assert.fail('progress for a refused file')));
+    assert.equal(refusal.error.code, 'file_too_large');
   });
 });

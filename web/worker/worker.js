@@ -4,6 +4,7 @@
 // ../shared/protocol.js; the core's requests and answers those of ../shared/core-api.js.
 
 import { MessageType } from '../shared/protocol.js';
+import { loadBlob } from './load-blob.js';
 
 /** @typedef {import('../shared/protocol.js').WorkerRequest} WorkerRequest */
 /** @typedef {import('../shared/protocol.js').WorkerResponse} WorkerResponse */
@@ -79,43 +80,6 @@ function toWorkerError(e) {
   }
   // Code built without -fexceptions throws C++ exceptions as bare numbers (trap 5).
   return { name: 'Error', message: `non-Error thrown: ${String(e)}`, stack: '', fatal };
-}
-
-/**
- * Reads a Blob (the user's File) into the core as it streams in and loads it as a table: the
- * file's bytes are held once, in the core's memory; the core refuses a file too large for the
- * tab before a byte is read; `progress` hears of the bytes read (at most once per percent),
- * then of the text checked.
- * @param {any} workspace
- * @param {LoadTableRequest} request
- * @param {Blob} blob
- * @param {(phase: 'read' | 'check', done: number, total: number) => void} progress
- * @returns {Promise<string>} the core's load_table answer
- */
-async function loadBlob(workspace, request, blob, progress) {
-  const json = JSON.stringify(request);
-  const refusal = workspace.beginTable(json, blob.size);
-  if (refusal) return refusal;
-  // A stream, not slices read one after the other: the browser reads ahead while the core
-  // copies, and no more than a chunk of it (64 KB in Chromium) is held in JavaScript.
-  const reader = blob.stream().getReader();
-  let done = 0;
-  let told = 0;
-  for (;;) {
-    const { value, done: finished } = await reader.read();
-    if (finished) break;
-    const failure = workspace.appendBytes(value);
-    if (failure) {
-      await reader.cancel();
-      return failure;
-    }
-    done += value.length;
-    if (done - told >= blob.size / 100 || done === blob.size) {
-      progress('read', done, blob.size);
-      told = done;
-    }
-  }
-  return workspace.finishTable(json, (checked, total) => progress('check', checked, total));
 }
 
 /**
