@@ -267,6 +267,41 @@ describe('the survival calculator in Chromium', { timeout: 60_000 }, () => {
       }
     });
 
+  test('opening the calculator draws the example once, unseen, and leaves the page as it was',
+    async () => {
+      const page = await site.browser.newPage();
+      try {
+        const seen = watch(page);
+        await openPage(page, site.origin);
+        const status = await page.locator('#status').textContent();
+        const drawings = () => page.evaluate(() => document.querySelectorAll('svg').length);
+        const before = await drawings();
+        await page.getByRole('button', { name: 'Survival calculator' }).click();
+        await page.waitForFunction(
+          () => performance.getEntriesByName('itp-drawing-warm').length > 0, undefined,
+          { timeout: WAIT });
+        // The figure's code has run (its module came, the example was analysed) ...
+        const paths = seen.requests.map((url) => new URL(url).pathname);
+        for (const file of ['/page/survival/km-analysis.js', '/page/figures/kaplan-meier.js',
+          '/examples/aml.csv']) {
+          assert.ok(paths.includes(file), `${file} not requested: ${paths.join(' ')}`);
+        }
+        // ... but nothing was shown, said or left in the page.
+        assert.equal(await page.locator('#survival-result').isHidden(), true);
+        assert.equal(await page.locator('#survival-figure').innerHTML(), '');
+        assert.equal(await drawings(), before);
+        assert.equal(await page.locator('#status').textContent(), status);
+        assert.equal(await page.locator('#busy').isHidden(), true);
+        // A user's own run still draws its figure.
+        await page.getByRole('button', { name: /survival::aml/ }).click();
+        await waitForSurvival(page);
+        assert.equal(await page.locator('#survival-figure svg').count(), 1);
+        assertClean(site.origin, seen);
+      } finally {
+        await page.close();
+      }
+    });
+
   test('the restricted mean up to 40: R\'s print(fit, rmean = 40) on the page', async () => {
     const context = await site.browser.newContext();
     try {
