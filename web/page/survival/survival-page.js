@@ -232,8 +232,8 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
    * 110–130 ms from a 1e6-row answer to its figure shown (docs/decisions.md, "Where the page's
    * time went, and the warm-up"). The mark tells bench/page_run.mjs when it is done.
    * So when the calculator first opens, the Kaplan-Meier example is analysed and drawn once, off
-   * the page (the drawing is never attached), while the user picks a file; the worker answers it
-   * after its own warm-up. Nothing is shown or said, and a failure only leaves the code cold.
+   * the page, while the user picks a file; the worker answers it after its own warm-up. Nothing
+   * is shown or said, and a failure only leaves the code cold.
    */
   let drawingWarmed = false;
   async function warmUpDrawing() {
@@ -247,7 +247,12 @@ export function createSurvivalPage({ client, lang, describeFailure }) {
     if (!loaded.ok) return;
     const answer = await client.run(request(WARM_UP_TABLE));
     if (!answer.ok) return;
-    analysis.render(answer, lang(), () => DRAWING_WARM_UP_WIDTH);
+    const drawn = analysis.render(answer, lang(), () => DRAWING_WARM_UP_WIDTH);
+    // Laid out once (its text shaped, its paths measured), then gone before any frame.
+    const offPage = el('div', { class: 'drawing-warm-up' }, drawn.figure, ...drawn.tables);
+    document.body.append(offPage);
+    offPage.getBoundingClientRect();
+    offPage.remove();
     performance.mark('itp-drawing-warm');
   }
 
