@@ -60,7 +60,7 @@ TEST_CASE("a time and its nearest neighbours get different ids, in every table")
   CHECK(index.id_of(1234.0 / 10) == tenth);  // the same double, however it was made
 }
 
-TEST_CASE("-0 and 0 are one time; times no table of decimals holds still get their ids") {
+TEST_CASE("zero and minus zero are one time, and times no table of decimals holds get ids too") {
   const double inf = std::numeric_limits<double>::infinity();
   check_against_reference({-0.0, 0.0, 5.0, -0.0, -2.5, -2.5, 1e300, inf, 1048576.0, 1048576.0,
                            1e7 + 0.5, 5e-324, 5e-324, 0.125, 0.125, 2.5, -2.5, inf, 0.0});
