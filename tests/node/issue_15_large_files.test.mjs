@@ -30,6 +30,19 @@ const SURVIVAL = (table) => JSON.stringify({ type: 'survival', table, time: 'tim
   event: 'status', group: 'group', conf_type: 'log', rho: 0, table_rows_max: 2000 });
 const LOAD = (name, file) => JSON.stringify({ type: 'load_table', name, file });
 
+/** A Blob as the worker sees a File: its size, and a stream of chunks of `chunk` bytes. */
+const blobOf = (bytes, chunk) => ({
+  size: bytes.length,
+  stream: () => new ReadableStream({
+    start(controller) {
+      for (let start = 0; start < bytes.length; start += chunk) {
+        controller.enqueue(bytes.subarray(start, start + chunk));
+      }
+      controller.close();
+    },
+  }),
+});
+
 describe('issue 15: a file read in chunks', () => {
   let core;
   let workspace;
@@ -98,29 +111,6 @@ describe('issue 15: a file read in chunks', () => {
     assert.equal(workspace.appendBytes(bytes), '');
     assert.equal(workspace.finishTable(LOAD('bad', 'bad.csv'), () => {}), whole);
     assert.equal(JSON.parse(whole).error.code, 'unterminated_quote');
-  });
-});
-
-describe('issue 15: the worker\'s loadBlob', () => {
-  let core;
-  let workspace;
-  before(async () => {
-    core = await loadCore();
-    workspace = new core.Workspace();
-  });
-  after(() => workspace?.delete());
-
-  /** A Blob as the worker sees a File: its size, and a stream of chunks of `chunk` bytes. */
-  const blobOf = (bytes, chunk) => ({
-    size: bytes.length,
-    stream: () => new ReadableStream({
-      start(controller) {
-        for (let start = 0; start < bytes.length; start += chunk) {
-          controller.enqueue(bytes.subarray(start, start + chunk));
-        }
-        controller.close();
-      },
-    }),
   });
 
   test('tells of the reading every 5 %, in order, to the whole, however small the chunks',
