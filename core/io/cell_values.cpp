@@ -109,31 +109,38 @@ std::optional<double> convert(const char* begin, const char* end, const NumberSh
   return value;
 }
 
-// Plain decimals of at most 15 digits (the cells of almost every table) by Clinger's fast path:
-// the digits as an exact integer m and 10^k exact too, so m / 10^k is one correctly rounded
-// division, the same double as a full conversion gives. Anything else: nullopt, to the full path.
-std::optional<double> parse_plain_decimal(std::string_view s) {
-  static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-                                            1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+// Digits with at most one mark, no sign, at most 15 digits in all (leading zeros included).
+std::optional<PlainDecimal> unsigned_plain_decimal(std::string_view s) {
   const char* p = s.data();
   const char* const end = p + s.size();
-  const bool negative = p < end && *p == '-';
-  if (negative) ++p;
   const char* const first_digit = p;
-  std::uint64_t mantissa = 0;
-  while (p < end && is_digit(*p)) mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
-  std::ptrdiff_t digits = p - first_digit;
-  std::ptrdiff_t fraction_digits = 0;
+  std::uint64_t digits = 0;
+  while (p < end && is_digit(*p)) digits = digits * 10 + static_cast<std::uint64_t>(*p++ - '0');
+  std::ptrdiff_t count = p - first_digit;
+  std::ptrdiff_t decimals = 0;
   if (p < end && (*p == '.' || *p == ',')) {
-    const char* const first_fraction_digit = ++p;
-    while (p < end && is_digit(*p))
-      mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
-    fraction_digits = p - first_fraction_digit;
-    digits += fraction_digits;
+    const char* const first_decimal = ++p;
+    while (p < end && is_digit(*p)) digits = digits * 10 + static_cast<std::uint64_t>(*p++ - '0');
+    decimals = p - first_decimal;
+    count += decimals;
   }
-  // Digits beyond 15 (even leading zeros), signs, exponents: the full path decides.
-  if (p != end || digits == 0 || digits > 15) return std::nullopt;
-  const double value = static_cast<double>(mantissa) / kPowersOfTen[fraction_digits];
+  // Exponents, grouping, more digits than a double holds exactly: the full path decides.
+  if (p != end || count == 0 || count > 15) return std::nullopt;
+  return PlainDecimal{digits, static_cast<unsigned>(decimals)};
+}
+
+// Plain decimals (the cells of almost every table) by Clinger's fast path: the digits as an
+// exact integer m and 10^k exact too, so m / 10^k is one correctly rounded division, the same
+// double as a full conversion gives. Anything else: nullopt, to the full path.
+std::optional<double> parse_plain_decimal(std::string_view s) {
+  const bool negative = !s.empty() && s.front() == '-';
+  if (negative) s.remove_prefix(1);
+  const std::optional<PlainDecimal> plain = unsigned_plain_decimal(s);
+  if (!plain) return std::nullopt;
+  const double value = plain->value();
   return negative ? -value : value;
 }
 
@@ -147,6 +154,14 @@ std::string_view trim_blanks(std::string_view cell) {
   while (first < last && blank(cell[first])) ++first;
   while (last > first && blank(cell[last - 1])) --last;
   return cell.substr(first, last - first);
+}
+
+std::optional<PlainDecimal> read_plain_decimal(std::string_view cell) {
+  return unsigned_plain_decimal(trim_blanks(cell));
+}
+
+double PlainDecimal::value() const {
+  return static_cast<double>(digits) / kPowersOfTen[decimals];
 }
 
 std::string_view trim_whitespace(std::string_view text) {

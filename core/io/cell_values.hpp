@@ -1,5 +1,6 @@
 #pragma once
 // Reading single cells as users type them in spreadsheets, English or French locale.
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -20,6 +21,17 @@ bool is_missing_marker(std::string_view cell);
 // comma is always the decimal mark: "1,234" = 1.234 (see reads_as_thousands). Rejects "inf",
 // "nan", hex and trailing text: those give nullopt.
 std::optional<double> parse_number(std::string_view cell);
+
+// The commonest cell of all, taken apart for readers that want more than its double: digits
+// with at most one decimal mark ('.' or ','), no sign, at most 15 digits, blanks around ignored
+// ("12,50" = 1250 with 2 decimals). parse_number reads the same cell as value(). nullopt for
+// anything else, which parse_number may still read.
+struct PlainDecimal {
+  std::uint64_t digits;
+  unsigned decimals;
+  double value() const;  // digits / 10^decimals, correctly rounded
+};
+std::optional<PlainDecimal> read_plain_decimal(std::string_view cell);
 
 // "1,500", "12,000": a comma followed by exactly three digits after one to three digits (not
 // starting with 0), which parse_number reads as a decimal comma (1.5) but an English file may

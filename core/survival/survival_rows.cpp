@@ -203,10 +203,14 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
   std::size_t offset = first_record < end_record ? table.offset_of(first_record) : 0;
   for (std::size_t record = first_record; record < end_record; ++record) {
     offset = table.split_at(offset, columns.indexes, cells, scratch);
-    // Parse first, and ask why only when that fails: almost every cell is good.
+    // Parse first, and ask why only when that fails: almost every cell is good, and most are
+    // plain decimals, whose digits find their time's id without a conversion.
     const std::string_view time_cell = cells[0];
-    const std::optional<double> time = parse_number(time_cell);
-    if (!time) {
+    const std::optional<PlainDecimal> plain_time = read_plain_decimal(time_cell);
+    // Any other form parse_number reads (signs, exponents, grouped thousands...).
+    std::optional<double> other_time;
+    if (!plain_time) other_time = parse_number(time_cell);
+    if (!plain_time && !other_time) {
       range.coding.note_number_of(cells[1], request);
       if (is_missing_marker(time_cell))
         exclude(record, request.time_column, "missing_time",
@@ -217,7 +221,7 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
                     "\" is not a number of days, weeks or months; this row is left out");
       continue;
     }
-    if (*time < 0)
+    if (other_time && *other_time < 0)
       throw InputError(cell_problem(
           table, record, request.time_column, "negative_time",
           "the time " + std::string(trim_whitespace(time_cell)) +
@@ -278,7 +282,7 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
     } else if (code >= kWordEvent) {
       range.words = true;
     }
-    rows.time_id[out] = range.times.id_of(*time);
+    rows.time_id[out] = plain_time ? range.times.id_of(*plain_time) : range.times.id_of(*other_time);
     rows.event[out] = code;
     if (columns.has_group) rows.group[out] = group;
     ++out;

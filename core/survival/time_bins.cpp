@@ -28,13 +28,7 @@ std::size_t TimeIndex::home(std::uint64_t key) const {
 
 std::uint32_t TimeIndex::id_of(double time) {
   if (time == 0) time = 0;  // -0.0 and 0.0 are the same time
-  if (std::uint32_t* direct = direct_slot(time)) {
-    if (*direct == kEmpty) {
-      *direct = static_cast<std::uint32_t>(times_.size());
-      times_.push_back(time);
-    }
-    return *direct;
-  }
+  if (std::uint32_t* direct = direct_slot(time)) return claim(*direct, time);
   std::size_t slot = home(bits_of(time));
   while (slots_[slot].id != kEmpty) {
     if (slots_[slot].time == time) return slots_[slot].id;
@@ -47,6 +41,21 @@ std::uint32_t TimeIndex::id_of(double time) {
   return id;
 }
 
+std::uint32_t TimeIndex::id_of(PlainDecimal time) {
+  // Trailing zeros do not change the time (12.50 is 12.5), nor which table holds it.
+  while (time.decimals > 0 && time.digits % 10 == 0) {
+    time.digits /= 10;
+    --time.decimals;
+  }
+  // A whole q is in the first table at q. A time of q tenths, q not a multiple of ten, is not
+  // whole, and its double times ten is q again for every q below the limit (the test checks
+  // them all), so direct_slot puts it in the second table at q. Hundredths may fail that
+  // round trip and go to the hash table: they take the general path.
+  if (time.decimals > 1 || time.digits >= kDirectLimit) return id_of(time.value());
+  std::uint32_t& id = direct_id(time.decimals, static_cast<std::uint32_t>(time.digits));
+  return id != kEmpty ? id : claim(id, time.value());
+}
+
 std::uint32_t* TimeIndex::direct_slot(double time) {
   // Whole units, then tenths, then hundredths: the first scale at which the time is a whole
   // number q that gives the time back exactly (q / scale == time, so that no two times share a
@@ -57,11 +66,23 @@ std::uint32_t* TimeIndex::direct_slot(double time) {
     if (!(scaled >= 0 && scaled < static_cast<double>(kDirectLimit))) return nullptr;
     const auto q = static_cast<std::uint32_t>(scaled);
     if (static_cast<double>(q) != scaled || static_cast<double>(q) / kScales[t] != time) continue;
-    std::vector<std::uint32_t>& ids = direct_[t];
-    if (q >= ids.size()) ids.resize(std::max<std::size_t>(q + 1, ids.size() * 2), kEmpty);
-    return &ids[q];
+    return &direct_id(t, q);
   }
   return nullptr;
+}
+
+std::uint32_t& TimeIndex::direct_id(std::size_t table, std::uint32_t q) {
+  std::vector<std::uint32_t>& ids = direct_[table];
+  if (q >= ids.size()) ids.resize(std::max<std::size_t>(q + 1, ids.size() * 2), kEmpty);
+  return ids[q];
+}
+
+std::uint32_t TimeIndex::claim(std::uint32_t& id, double time) {
+  if (id == kEmpty) {
+    id = static_cast<std::uint32_t>(times_.size());
+    times_.push_back(time);
+  }
+  return id;
 }
 
 void TimeIndex::grow() {

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/io/cell_values.hpp"
+
 namespace itp {
 
 // Gives each distinct time a dense id, in order of first appearance, by open addressing on the
@@ -15,6 +17,9 @@ class TimeIndex {
  public:
   TimeIndex();
   std::uint32_t id_of(double time);  // adds the time when it is new
+  // The same id as id_of(time.value()), found from the digits where they name a table's slot
+  // directly: a row's time is read once, not converted, scaled and checked again.
+  std::uint32_t id_of(PlainDecimal time);
   const std::vector<double>& times() const { return times_; }  // by id
   std::vector<double> take_times() { return std::move(times_); }
 
@@ -23,6 +28,8 @@ class TimeIndex {
   void grow();
   // Where the id of a time of a few decimals lives, or nullptr for a time of the hash table.
   std::uint32_t* direct_slot(double time);
+  std::uint32_t& direct_id(std::size_t table, std::uint32_t q);  // kEmpty when q is new
+  std::uint32_t claim(std::uint32_t& id, double time);  // numbers the time if id is kEmpty
   static constexpr std::size_t kDirectTables = 3;
   static constexpr std::uint32_t kDirectLimit = 1u << 20;
   std::vector<std::uint32_t> direct_[kDirectTables];

@@ -1,8 +1,8 @@
 // libFuzzer harness for the delimited-text reader. The input is a file's bytes: it is read as a
 // table, every record is split over all its columns (in order, and in reverse order for narrow
-// tables, which must agree), and every cell goes through parse_number and parse_event_code.
-// InputError is the expected refusal of a bad file; any other exception, a crash, or a broken
-// invariant is a bug.
+// tables, which must agree), and every cell goes through parse_number (and read_plain_decimal,
+// which must agree with it) and parse_event_code. InputError is the expected refusal of a bad
+// file; any other exception, a crash, or a broken invariant is a bug.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -37,6 +37,8 @@ void check_table(const itp::TextTable& table) {
     for (const std::string_view cell : cells) {
       const auto number = itp::parse_number(cell);
       require(!number || std::isfinite(*number));
+      // The survival reader takes a plain decimal apart instead: it must mean the same number.
+      if (const auto plain = itp::read_plain_decimal(cell)) require(number == plain->value());
       (void)itp::parse_event_code(cell);
       (void)itp::is_missing_marker(cell);
     }

@@ -97,6 +97,26 @@ TEST_CASE("text that is not a number a user meant", "[cell_values]") {
   }
 }
 
+TEST_CASE("a plain decimal taken apart reads as parse_number reads it", "[cell_values]") {
+  const auto plain = itp::read_plain_decimal(" 12,50 ");
+  REQUIRE(plain);
+  CHECK(plain->digits == 1250);
+  CHECK(plain->decimals == 2);
+  for (const char* cell : {"0", "007", "12.5", "12,50", "\t2256.7 ", ".5", "5.", "0,1",
+                           "123456,789", "999999999999999", "0.00000000000001"}) {
+    INFO("cell: '" << cell << "'");
+    const auto taken_apart = itp::read_plain_decimal(cell);
+    REQUIRE(taken_apart);
+    CHECK(taken_apart->value() == parse_number(cell));
+  }
+  // Signs, exponents, grouping, 16 digits and more: parse_number's other paths, not this one.
+  for (const char* cell : {"-1", "+1", "-0", "1e3", "1 234", "1,234.5", "1234567890123456",
+                           "0.000000000000001", "", ".", "1.2.3", "12 a"}) {
+    INFO("cell: '" << cell << "'");
+    CHECK_FALSE(itp::read_plain_decimal(cell));
+  }
+}
+
 TEST_CASE("every event spelling", "[cell_values]") {
   for (const char* cell :
        {"1",   "true", "TRUE", "True", "yes",   "YES", "Yes", "y",    "Y",  "oui", "OUI",

@@ -9,6 +9,7 @@
 #include <random>
 #include <vector>
 
+#include "core/io/cell_values.hpp"
 #include "core/survival/time_bins.hpp"
 
 namespace {
@@ -79,4 +80,33 @@ TEST_CASE("random times of none to four decimals, over small and large ranges, i
     }
     check_against_reference(times);
   }
+}
+
+// A row's time read as digits (read_plain_decimal) must find the id its double would: checked
+// for every whole number, tenth and hundredth below the decimal tables' limit of 2^20, with a
+// trailing zero too, and for digits beyond it. This is also where the claim id_of(PlainDecimal)
+// rests on is proved: q tenths, times ten, give q back for every such q.
+TEST_CASE("a time given as digits gets the id of its double, for every q of each table") {
+  itp::TimeIndex by_double, by_digits;
+  auto same_id = [&](std::uint64_t digits, unsigned decimals) {
+    const itp::PlainDecimal time{digits, decimals};
+    const std::uint32_t expected = by_double.id_of(time.value());
+    const std::uint32_t id = by_digits.id_of(time);
+    if (id != expected) {
+      INFO(digits << " with " << decimals << " decimals");
+      REQUIRE(id == expected);
+    }
+  };
+  constexpr std::uint64_t kLimit = 1u << 20;
+  for (std::uint64_t q = 0; q < kLimit; ++q) {
+    same_id(q, 1);
+    same_id(q * 10, 2);  // the same tenths written with a trailing zero
+    same_id(kLimit - 1 - q, 0);
+    same_id(q, 2);
+  }
+  for (const std::uint64_t q : {kLimit, kLimit + 1, 10 * kLimit + 7, kLimit * 953674316}) {
+    for (unsigned decimals : {0u, 1u, 2u, 3u, 15u}) same_id(q, decimals);
+  }
+  // Not decomposed: Catch would print both lists of three million times.
+  REQUIRE((by_digits.times() == by_double.times()));
 }
