@@ -282,7 +282,8 @@ void read_range(const TextTable& table, const SurvivalRequest& request,
     } else if (code >= kWordEvent) {
       range.words = true;
     }
-    rows.time_id[out] = plain_time ? range.times.id_of(*plain_time) : range.times.id_of(*other_time);
+    rows.time_id[out] =
+        plain_time ? range.times.id_of(*plain_time) : range.times.id_of(*other_time);
     rows.event[out] = code;
     if (columns.has_group) rows.group[out] = group;
     ++out;
