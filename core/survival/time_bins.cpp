@@ -28,7 +28,8 @@ std::size_t TimeIndex::home(std::uint64_t key) const {
 
 std::uint32_t TimeIndex::id_of(double time) {
   if (time == 0) time = 0;  // -0.0 and 0.0 are the same time
-  if (std::uint32_t* direct = direct_slot(time)) return claim(*direct, time);
+  if (std::uint32_t* direct = direct_slot(time))
+    return *direct != kEmpty ? *direct : claim(*direct, time);
   std::size_t slot = home(bits_of(time));
   while (slots_[slot].id != kEmpty) {
     if (slots_[slot].time == time) return slots_[slot].id;
@@ -78,10 +79,8 @@ std::uint32_t& TimeIndex::direct_id(std::size_t table, std::uint32_t q) {
 }
 
 std::uint32_t TimeIndex::claim(std::uint32_t& id, double time) {
-  if (id == kEmpty) {
-    id = static_cast<std::uint32_t>(times_.size());
-    times_.push_back(time);
-  }
+  id = static_cast<std::uint32_t>(times_.size());
+  times_.push_back(time);
   return id;
 }
 

@@ -29,7 +29,7 @@ class TimeIndex {
   // Where the id of a time of a few decimals lives, or nullptr for a time of the hash table.
   std::uint32_t* direct_slot(double time);
   std::uint32_t& direct_id(std::size_t table, std::uint32_t q);  // kEmpty when q is new
-  std::uint32_t claim(std::uint32_t& id, double time);  // numbers the time if id is kEmpty
+  std::uint32_t claim(std::uint32_t& id, double time);  // numbers a new time into a free id
   static constexpr std::size_t kDirectTables = 3;
   static constexpr std::uint32_t kDirectLimit = 1u << 20;
   std::vector<std::uint32_t> direct_[kDirectTables];
